@@ -1,0 +1,69 @@
+package dev.graft.process;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
+/**
+ * A process body that calls a module's public static function with arguments: Erlang's
+ * {@code spawn(M, F, A)}. The function is looked up when the process starts, as Erlang does, so a
+ * missing one makes the new process die with {@link UndefinedFunctionException}, not the spawn
+ * fail.
+ */
+record ModuleCall(Class<?> module, String function, Object[] args) implements ProcessFunction {
+
+    @Override
+    public void run() throws Exception {
+        Method m = resolve();
+        try {
+            m.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private Method resolve() {
+        for (Method m : module.getMethods()) {
+            if (m.getName().equals(function) && Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == args.length && accepts(m.getParameterTypes())) {
+                return m;
+            }
+        }
+        throw new UndefinedFunctionException(module.getName(), function, args.length);
+    }
+
+    private boolean accepts(Class<?>[] types) {
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i].isPrimitive() ? boxed(types[i]) : types[i];
+            if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> boxed(Class<?> primitive) {
+        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+    }
+
+    @Override
+    public String toString() {
+        return module.getName() + "." + function + "/" + args.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModuleCall c && c.module == module && c.function.equals(function)
+                && Arrays.equals(c.args, args);
+    }
+
+    @Override
+    public int hashCode() {
+        return module.hashCode() * 31 + function.hashCode();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.graft.process;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Graft node: its processes, registered names and timers (DESIGN decision 10: a node is an
+ * object, not the JVM; a test may run several in one JVM).
+ *
+ * <p>Code outside any process (a launcher, a test) uses the node's methods; code inside a
+ * process uses {@link Proc}, which finds the node through the calling process.
+ *
+ * <pre>{@code
+ * try (Node node = Node.start("demo")) {
+ *     Pid echo = node.spawn(() -> {
+ *         for (;;) {
+ *             if (Proc.receive() instanceof Ping(Pid from)) Proc.send(from, "pong");
+ *         }
+ *     });
+ *     String reply = node.runProcess(() -> {
+ *         Proc.send(echo, new Ping(Proc.self()));
+ *         return (String) Proc.receive(String.class);
+ *     });
+ * }
+ * }</pre>
+ */
+public final class Node implements AutoCloseable {
+    private static final AtomicInteger NODES = new AtomicInteger();
+
+    private final String name;
+    private final int index;
+    private final AtomicLong pids = new AtomicLong();
+    private final AtomicLong refs = new AtomicLong();
+    private final ThreadFactory threads = Thread.ofVirtual().factory();
+    private final Set<Pid> processes = ConcurrentHashMap.newKeySet();
+    final Registry registry = new Registry();
+    final Timers timers;
+    private volatile boolean stopped;
+
+    private Node(String name) {
+        this.name = name;
+        this.index = NODES.getAndIncrement();
+        this.timers = new Timers(name);
+    }
+
+    /** Starts a node. Its name is for people: it appears in logs and thread names. */
+    public static Node start(String name) {
+        return new Node(Objects.requireNonNull(name, "name"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** This node's number within the JVM, the first number of its pids. */
+    public int index() {
+        return index;
+    }
+
+    // ---- spawning ----
+
+    /** Spawns a process that runs {@code body}. */
+    public Pid spawn(ProcessFunction body) {
+        ProcessCell cell = spawnCell(body, null);
+        cell.start();
+        return cell.pid;
+    }
+
+    /** Spawns a process that runs {@code module.function(args)}, a public static method. */
+    public Pid spawn(Class<?> module, String function, Object... args) {
+        return spawn(new ModuleCall(module, function, args.clone()));
+    }
+
+    /**
+     * Runs {@code body} in a new process of this node, waits for it and returns its result, or
+     * throws what it threw. For launchers and tests that need to be a process for a while.
+     */
+    public <T> T runProcess(Callable<T> body) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        spawn(() -> {
+            try {
+                result.complete(body.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+                throw t;
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    /** Creates a process, linked to {@code linkTo} if not null; the caller starts it. */
+    ProcessCell spawnCell(ProcessFunction body, ProcessCell linkTo) {
+        Objects.requireNonNull(body, "body");
+        if (stopped) {
+            throw new IllegalStateException("node " + name + " is stopped: it spawns no more processes");
+        }
+        ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body);
+        processes.add(cell.pid);
+        if (linkTo != null) {
+            linkTo.linkUnstarted(cell);
+        }
+        return cell;
+    }
+
+    Thread newThread(Runnable r) {
+        return threads.newThread(r);
+    }
+
+    Ref newRef() {
+        return new Ref(index, refs.incrementAndGet());
+    }
+
+    void removeProcess(ProcessCell cell) {
+        processes.remove(cell.pid);
+    }
+
+    // ---- messages and names ----
+
+    /** Sends a message; one to a process that has died is dropped. */
+    public void send(Pid to, Object message) {
+        Proc.send(to, message);
+    }
+
+    /** Sends a message to the process registered as {@code name}, which must exist. */
+    public void send(String name, Object message) {
+        whereisCell(name, "send").deliver(Objects.requireNonNull(message, "message"));
+    }
+
+    ProcessCell whereisCell(String name, String operation) {
+        ProcessCell cell = registry.whereis(name);
+        if (cell == null) {
+            throw new IllegalArgumentException(operation + ": no process is registered as \"" + name + "\" on node " + this.name);
+        }
+        return cell;
+    }
+
+    public Optional<Pid> whereis(String name) {
+        ProcessCell cell = registry.whereis(name);
+        return cell == null ? Optional.empty() : Optional.of(cell.pid);
+    }
+
+    public List<String> registered() {
+        return registry.registered();
+    }
+
+    // ---- inspection ----
+
+    /** The live processes, in pid order. */
+    public List<Pid> processes() {
+        return processes.stream().sorted().toList();
+    }
+
+    /** How many processes are alive. */
+    public int processCount() {
+        return processes.size();
+    }
+
+    public Optional<ProcessInfo> info(Pid pid) {
+        return Optional.ofNullable(pid.cell.info());
+    }
+
+    // ---- stopping ----
+
+    /**
+     * Stops the node: kills every process (links and monitors see {@code killed}), waits up to
+     * {@code timeout} for them to finish, and stops the timers. Spawning afterwards fails.
+     *
+     * @return true if every process finished within the timeout
+     */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        stopped = true;
+        List<Pid> live = List.copyOf(processes);
+        for (Pid p : live) {
+            p.cell.exitSignal(null, Reason.KILL);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean all = true;
+        for (Pid p : live) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !p.cell.thread().join(Duration.ofNanos(left))) {
+                all = false;
+            }
+        }
+        timers.shutdown();
+        return all;
+    }
+
+    /** {@link #stop} with a 10 second timeout. */
+    @Override
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Node[" + name + "]";
+    }
+}

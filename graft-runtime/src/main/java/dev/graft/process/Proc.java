@@ -1,0 +1,372 @@
+package dev.graft.process;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+
+/**
+ * Processes, as Erlang's {@code erlang} module gives them: spawn, send, selective receive,
+ * links, monitors, exit signals, registered names and timers. Called from inside a process;
+ * each call acts for the calling process ({@link #self()}) on its node. Code outside any
+ * process uses {@link Node} instead; {@link #send(Pid, Object)} works anywhere.
+ *
+ * <p><b>Runtime calls.</b> Every method here that a process calls on its own behalf is a
+ * runtime call: a process that an exit signal has told to die throws {@link ProcessExit} from
+ * it, and one that {@link #suspendProcess suspendProcess} holds waits in it.
+ *
+ * <p><b>Timeouts</b> are in milliseconds: 0 looks only at what is already there,
+ * {@link #INFINITY} waits for ever.
+ *
+ * <p>Memory consistency effects: actions in a process before it sends a message
+ * <i>happen-before</i> actions of the receiver after it receives that message; the same holds
+ * for the signals (exit, link, monitor) and for the messages ({@link Exit}, {@link Down}) they
+ * produce.
+ */
+public final class Proc {
+    /** A timeout that never expires. */
+    public static final long INFINITY = Long.MAX_VALUE;
+
+    private Proc() {}
+
+    private static ProcessCell me(String operation) {
+        ProcessCell self = ProcessCell.current();
+        if (self == null) {
+            throw new IllegalStateException("Proc." + operation
+                    + " was called outside any process; spawn a process, or use the Node's methods");
+        }
+        return self;
+    }
+
+    /** The calling process's pid. */
+    public static Pid self() {
+        return me("self").pid;
+    }
+
+    /** The calling process's node. */
+    public static Node node() {
+        return me("node").node;
+    }
+
+    // ---- spawn ----
+
+    /** Spawns a process that runs {@code body}. */
+    public static Pid spawn(ProcessFunction body) {
+        ProcessCell self = me("spawn");
+        self.checkSignals();
+        ProcessCell child = self.node.spawnCell(body, null);
+        child.start();
+        return child.pid;
+    }
+
+    /** Spawns a process that runs {@code module.function(args)}, a public static method. */
+    public static Pid spawn(Class<?> module, String function, Object... args) {
+        return spawn(new ModuleCall(module, function, args.clone()));
+    }
+
+    /** Spawns a process linked to the caller; the link exists before the new process runs. */
+    public static Pid spawnLink(ProcessFunction body) {
+        ProcessCell self = me("spawnLink");
+        self.checkSignals();
+        ProcessCell child = self.node.spawnCell(body, self);
+        child.start();
+        return child.pid;
+    }
+
+    public static Pid spawnLink(Class<?> module, String function, Object... args) {
+        return spawnLink(new ModuleCall(module, function, args.clone()));
+    }
+
+    /** Spawns a process monitored by the caller; the monitor exists before the new process runs. */
+    public static Spawned spawnMonitor(ProcessFunction body) {
+        ProcessCell self = me("spawnMonitor");
+        self.checkSignals();
+        ProcessCell child = self.node.spawnCell(body, null);
+        Ref ref = self.monitor(child);
+        child.start();
+        return new Spawned(child.pid, ref);
+    }
+
+    public static Spawned spawnMonitor(Class<?> module, String function, Object... args) {
+        return spawnMonitor(new ModuleCall(module, function, args.clone()));
+    }
+
+    // ---- send and receive ----
+
+    /**
+     * Sends {@code message} to {@code to}. Messages from one process to another arrive in the
+     * order sent; a message to a process that has died is dropped without error.
+     */
+    public static void send(Pid to, Object message) {
+        Objects.requireNonNull(message, "message");
+        ProcessCell self = ProcessCell.current();
+        if (self != null) {
+            self.checkSignals();
+        }
+        to.cell.deliver(message);
+    }
+
+    /** Sends to the process registered as {@code name} on the caller's node; the name must exist. */
+    public static void send(String name, Object message) {
+        ProcessCell self = me("send");
+        self.checkSignals();
+        self.node.whereisCell(name, "send").deliver(Objects.requireNonNull(message, "message"));
+    }
+
+    /** Takes the first message in the mailbox, waiting for one if it is empty. */
+    public static Object receive() {
+        return me("receive").receive(null, -1L);
+    }
+
+    /** Takes the first message, or returns null if none comes within {@code timeoutMillis}. */
+    public static Object receive(long timeoutMillis) {
+        return me("receive").receive(null, nanos(timeoutMillis));
+    }
+
+    /**
+     * Selective receive: takes the first message that {@code pattern} accepts, leaving the
+     * others in the mailbox, in order, for later receives.
+     */
+    public static Object receive(Predicate<Object> pattern) {
+        return me("receive").receive(Objects.requireNonNull(pattern, "pattern"), -1L);
+    }
+
+    /** Selective receive with a timeout: null if no matching message comes in time. */
+    public static Object receive(Predicate<Object> pattern, long timeoutMillis) {
+        return me("receive").receive(Objects.requireNonNull(pattern, "pattern"), nanos(timeoutMillis));
+    }
+
+    /** Takes the first message of {@code type}. */
+    public static <T> T receive(Class<T> type) {
+        return type.cast(me("receive").receive(type::isInstance, -1L));
+    }
+
+    /** Takes the first message of {@code type}, or returns null if none comes in time. */
+    public static <T> T receive(Class<T> type, long timeoutMillis) {
+        return type.cast(me("receive").receive(type::isInstance, nanos(timeoutMillis)));
+    }
+
+    /** Waits {@code millis} without taking any message: Erlang's {@code timer:sleep/1}. */
+    public static void sleep(long millis) {
+        me("sleep").receive(m -> false, nanos(millis));
+    }
+
+    /** A runtime call that lets other processes run: for long computations that should stay killable. */
+    public static void yield() {
+        ProcessCell self = me("yield");
+        self.checkSignals();
+        Thread.yield();
+        self.checkSignals();
+    }
+
+    private static long nanos(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("a timeout must be 0 or more milliseconds, or Proc.INFINITY; got " + millis);
+        }
+        if (millis == INFINITY) {
+            return -1L;
+        }
+        return millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+    }
+
+    // ---- links, monitors, exit signals ----
+
+    /**
+     * Links the caller and {@code pid}: when one dies, the other receives an exit signal. A link
+     * to a process that does not exist sends the caller an exit signal with reason
+     * {@link Reason#NOPROC}: the caller dies unless it traps exits, in which case it receives
+     * {@code Exit(pid, noproc)}.
+     */
+    public static void link(Pid pid) {
+        ProcessCell self = me("link");
+        self.checkSignals();
+        self.link(pid.cell);
+    }
+
+    /** Removes the link between the caller and {@code pid}, if any. */
+    public static void unlink(Pid pid) {
+        ProcessCell self = me("unlink");
+        self.checkSignals();
+        self.unlink(pid.cell);
+    }
+
+    /**
+     * Monitors {@code pid}: when it dies, the caller receives one {@link Down} with this ref and
+     * the reason. If it is already dead, the {@code Down} (reason {@link Reason#NOPROC}) is sent at once.
+     */
+    public static Ref monitor(Pid pid) {
+        ProcessCell self = me("monitor");
+        self.checkSignals();
+        return self.monitor(pid.cell);
+    }
+
+    /** Turns off a monitor; true if it was still active. A {@code Down} already sent stays in the mailbox. */
+    public static boolean demonitor(Ref ref) {
+        return demonitor(ref, false);
+    }
+
+    /**
+     * Turns off a monitor and, with {@code flush}, removes its {@code Down} from the mailbox if it
+     * was already delivered: Erlang's {@code demonitor(Ref, [flush])}.
+     *
+     * @return true if the monitor was still active (no {@code Down} had been sent)
+     */
+    public static boolean demonitor(Ref ref, boolean flush) {
+        ProcessCell self = me("demonitor");
+        self.checkSignals();
+        boolean active = self.demonitor(ref);
+        if (flush && !active) {
+            self.receive(m -> m instanceof Down d && d.ref() == ref, 0L);
+        }
+        return active;
+    }
+
+    /**
+     * Sets whether exit signals become {@link Exit} messages instead of killing the caller
+     * ({@code process_flag(trap_exit, On)}). A signal with reason {@code kill} sent by
+     * {@link #exit(Pid, Object)} cannot be trapped.
+     *
+     * @return the previous setting
+     */
+    public static boolean trapExit(boolean on) {
+        ProcessCell self = me("trapExit");
+        self.checkSignals();
+        return self.trapExit(on);
+    }
+
+    /** Makes the caller exit with {@code reason}; may be caught, as Erlang's {@code exit/1}. */
+    public static ProcessExit exit(Object reason) {
+        me("exit");
+        throw new ProcessExit(Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Sends {@code pid} an exit signal. {@link Reason#KILL} kills it whatever it does (links
+     * and monitors see {@link Reason#KILLED}); {@link Reason#NORMAL} is ignored unless it traps
+     * exits or is the caller; any other reason kills it unless it traps exits, when it becomes
+     * an {@link Exit} message.
+     */
+    public static void exit(Pid pid, Object reason) {
+        Objects.requireNonNull(reason, "reason");
+        ProcessCell self = me("exit");
+        self.checkSignals();
+        pid.cell.exitSignal(self.pid, reason);
+        self.checkSignals();
+    }
+
+    /** Whether {@code pid} is alive. */
+    public static boolean isAlive(Pid pid) {
+        return pid.cell.isAlive();
+    }
+
+    // ---- erlang:suspend_process / resume_process ----
+
+    /**
+     * Suspends {@code pid} (Erlang's {@code suspend_process/1}): it stops at its next runtime
+     * call until every suspend is taken back. Suspends count; the ones a process made are taken
+     * back when it dies. A suspended process still receives messages and can still be killed.
+     *
+     * @return false if the process is not alive
+     */
+    public static boolean suspendProcess(Pid pid) {
+        ProcessCell self = me("suspendProcess");
+        if (pid.cell == self) {
+            throw new IllegalArgumentException("suspendProcess: a process cannot suspend itself (" + pid + ")");
+        }
+        self.checkSignals();
+        return self.suspend(pid.cell);
+    }
+
+    /** Takes back one suspend of {@code pid} made by the caller. */
+    public static void resumeProcess(Pid pid) {
+        ProcessCell self = me("resumeProcess");
+        self.checkSignals();
+        if (!self.resume(pid.cell)) {
+            throw new IllegalArgumentException("resumeProcess: " + pid + " is not suspended by " + self.pid);
+        }
+    }
+
+    // ---- names ----
+
+    /**
+     * Registers {@code pid} as {@code name} on the caller's node. Fails if the name is taken, the
+     * process already has a name, or it is not alive. The name is released when it dies.
+     */
+    public static void register(String name, Pid pid) {
+        ProcessCell self = me("register");
+        self.checkSignals();
+        if (pid.cell.node != self.node) {
+            throw new IllegalArgumentException("register: " + pid + " runs on node " + pid.cell.node.name()
+                    + ", not on " + self.node.name());
+        }
+        self.node.registry.register(name, pid.cell);
+    }
+
+    /** Removes a registered name; fails if no process has it. */
+    public static void unregister(String name) {
+        ProcessCell self = me("unregister");
+        self.checkSignals();
+        self.node.registry.unregister(name);
+    }
+
+    /** The process registered as {@code name}, if any. */
+    public static Optional<Pid> whereis(String name) {
+        return me("whereis").node.whereis(name);
+    }
+
+    /** The names registered on the caller's node, sorted. */
+    public static List<String> registered() {
+        return me("registered").node.registered();
+    }
+
+    // ---- timers ----
+
+    /** Sends {@code message} to {@code to} after {@code millis}: Erlang's {@code send_after/3}. */
+    public static TimerRef sendAfter(long millis, Pid to, Object message) {
+        Objects.requireNonNull(message, "message");
+        ProcessCell self = me("sendAfter");
+        self.checkSignals();
+        return self.node.timers.sendAfter(millis, () -> to.cell.deliver(message));
+    }
+
+    /**
+     * Sends {@code message} to whatever process is registered as {@code name} when the timer
+     * fires; nothing happens if none is.
+     */
+    public static TimerRef sendAfter(long millis, String name, Object message) {
+        Objects.requireNonNull(message, "message");
+        ProcessCell self = me("sendAfter");
+        self.checkSignals();
+        Node node = self.node;
+        return node.timers.sendAfter(millis, () -> {
+            ProcessCell cell = node.registry.whereis(name);
+            if (cell != null) {
+                cell.deliver(message);
+            }
+        });
+    }
+
+    /**
+     * Cancels a timer: Erlang's {@code cancel_timer/1}.
+     *
+     * @return the milliseconds that were left, or empty if it had already fired or been cancelled
+     */
+    public static OptionalLong cancelTimer(TimerRef timer) {
+        ProcessCell self = me("cancelTimer");
+        self.checkSignals();
+        return self.node.timers.cancel(timer);
+    }
+
+    // ---- inspection ----
+
+    /** A snapshot of {@code pid}, or empty if it is not alive: Erlang's {@code process_info/1}. */
+    public static Optional<ProcessInfo> info(Pid pid) {
+        return Optional.ofNullable(pid.cell.info());
+    }
+
+    /** The live processes of the caller's node. */
+    public static List<Pid> processes() {
+        return me("processes").node.processes();
+    }
+}

@@ -1,0 +1,550 @@
+package dev.graft.process;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * One process: a virtual thread, its mailbox, and the signal state that links, monitors and
+ * exit signals act on. {@link Pid} is its public face; {@link Proc} its API.
+ *
+ * <h2>Implementation overview</h2>
+ *
+ * <h3>Signals are handled by the sender, under the receiver's lock</h3>
+ * Erlang handles a signal when the receiver takes it from its queue. Graft handles it when it
+ * is sent, holding the receiver's monitor: the receiver's link set, monitors, trap-exit flag
+ * and liveness are all guarded by that lock, so a signal meets exactly the state that its
+ * receiver's own calls (link, trapExit, death) left, in one total order per receiver. What
+ * Erlang observes is kept:
+ * <ul>
+ *   <li>an exit signal turned into an {@link Exit} message is put in the mailbox behind every
+ *       message the same sender sent before it, as in Erlang's per-pair ordering;</li>
+ *   <li>an exit signal that kills is recorded in {@code pendingExit}; the process dies at its
+ *       next runtime call (receive, send, spawn, link, sleep, yield) and, if it is blocked in
+ *       one, it is woken to die at once. Code that is not in a runtime call is never
+ *       interrupted (DESIGN decision 4).</li>
+ * </ul>
+ *
+ * <h3>Death</h3>
+ * {@link #terminate} marks the cell dead under its lock and takes its links, monitors and name
+ * in the same step, so any link or monitor set up concurrently either saw the process alive (and
+ * is in the sets taken) or saw it dead (and reported {@code noproc}). Only then are links
+ * signalled and monitors told, after the process has left the node's table and registry.
+ *
+ * <h3>Waking</h3>
+ * {@code state} is RUNNING, WAITING (parked in a receive or while suspended) or DONE. A
+ * receiver publishes WAITING, re-checks its inbox and pending exit, and parks; a sender puts
+ * and then, if it reads WAITING, CASes it to RUNNING and unparks. Both sides write then read
+ * volatiles, so at least one sees the other: no wake-up is lost, and a sender unparks only a
+ * receiver that waits.
+ */
+final class ProcessCell implements Runnable {
+    static final ScopedValue<ProcessCell> CURRENT = ScopedValue.newInstance();
+
+    private static final System.Logger LOG = System.getLogger("dev.graft.process");
+
+    static final int RUNNING = 0;
+    static final int WAITING = 1;
+    static final int DONE = 2;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(ProcessCell.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Node node;
+    final Pid pid;
+    final Mailbox mailbox = new Mailbox();
+    private final ProcessFunction function;
+    private final Thread thread;
+
+    /** Written by the owner (RUNNING, WAITING, DONE) and by wakers (WAITING to RUNNING). */
+    private volatile int state;
+    /** The reason of the first exit signal that kills this process; set once, under the lock. */
+    private volatile Object pendingExit;
+    /** Outstanding {@link Proc#suspendProcess} calls; written under the lock. */
+    private volatile int suspendCount;
+
+    // Guarded by this.
+    private boolean dead;
+    private boolean trapExit;
+    private HashSet<ProcessCell> links;
+    /** Monitors this process holds: ref to the monitored process. */
+    private HashMap<Ref, ProcessCell> monitors;
+    /** Monitors on this process: ref to the watching process. */
+    private HashMap<Ref, ProcessCell> monitoredBy;
+    /** One entry per suspend this process has made, and that it takes back when it dies. */
+    private ArrayList<ProcessCell> suspending;
+    /** One entry per suspend of this process, by the suspender. */
+    private ArrayList<ProcessCell> suspenders;
+    String registeredName;
+
+    ProcessCell(Node node, long id, ProcessFunction function) {
+        this.node = node;
+        this.pid = new Pid(this, id);
+        this.function = function;
+        this.thread = node.newThread(this);
+    }
+
+    /** The process the calling thread runs, or null outside any process. */
+    static ProcessCell current() {
+        return CURRENT.isBound() ? CURRENT.get() : null;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        ScopedValue.where(CURRENT, this).run(this::execute);
+    }
+
+    private void execute() {
+        Object reason = Reason.NORMAL;
+        try {
+            checkSignals();
+            function.run();
+        } catch (ProcessExit e) {
+            reason = e.reason();
+        } catch (Throwable t) {
+            reason = t;
+            if (pendingExit == null) {
+                LOG.log(System.Logger.Level.ERROR,
+                        () -> "Error in process " + pid + " (" + initialCall() + ") with exit value: " + t, t);
+            }
+        } finally {
+            Object pending = pendingExit;
+            terminate(pending != null ? pending : reason);
+        }
+    }
+
+    // ---- runtime points (owner only) ----
+
+    /** Dies now if an exit signal said so; waits here while suspended. */
+    void checkSignals() {
+        Object exit = pendingExit;
+        if (exit != null) {
+            throw new ProcessExit(exit);
+        }
+        if (suspendCount > 0) {
+            awaitResume();
+        }
+    }
+
+    private void awaitResume() {
+        while (suspendCount > 0 && pendingExit == null) {
+            state = WAITING;
+            if (suspendCount > 0 && pendingExit == null) {
+                LockSupport.park(this);
+            }
+            state = RUNNING;
+        }
+        Object exit = pendingExit;
+        if (exit != null) {
+            throw new ProcessExit(exit);
+        }
+    }
+
+    /**
+     * Selective receive: the first message that {@code pattern} accepts (any, if null), taking
+     * kept messages before new ones; others stay in the mailbox in order.
+     *
+     * @param timeoutNanos negative for no timeout; 0 to look only at what is already there
+     * @return the message, or null when the timeout passed first
+     */
+    Object receive(Predicate<Object> pattern, long timeoutNanos) {
+        checkSignals();
+        if (mailbox.hasSaved()) {
+            Object kept = mailbox.takeSaved(pattern);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
+        for (;;) {
+            Object m = mailbox.poll();
+            if (m != null) {
+                if (matches(pattern, m)) {
+                    return m;
+                }
+                mailbox.save(m);
+                continue;
+            }
+            if (!mailbox.isEmpty()) {
+                Thread.onSpinWait(); // a sender is between its swap and its link
+                continue;
+            }
+            long wait = 0L;
+            if (timeoutNanos == 0L || (timeoutNanos > 0 && (wait = deadline - System.nanoTime()) <= 0L)) {
+                return null;
+            }
+            state = WAITING;
+            if (mailbox.isEmpty() && pendingExit == null) {
+                if (timeoutNanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, wait);
+                }
+            }
+            state = RUNNING;
+            checkSignals();
+        }
+    }
+
+    private boolean matches(Predicate<Object> pattern, Object m) {
+        if (pattern == null) {
+            return true;
+        }
+        try {
+            return pattern.test(m);
+        } catch (RuntimeException | Error e) {
+            mailbox.save(m); // a failing pattern loses no message
+            throw e;
+        }
+    }
+
+    // ---- signals from any thread ----
+
+    /** Puts a message in the mailbox; a message to a dead process is dropped. */
+    void deliver(Object message) {
+        if (state == DONE) {
+            return;
+        }
+        mailbox.put(message);
+        wake();
+    }
+
+    private void wake() {
+        if (state == WAITING && STATE.compareAndSet(this, WAITING, RUNNING)) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** An exit signal sent by {@code exit(pid, reason)}; {@code from} is null for the node itself. */
+    void exitSignal(Pid from, Object reason) {
+        synchronized (this) {
+            if (dead) {
+                return;
+            }
+            if (reason == Reason.KILL) {
+                raise(Reason.KILLED);
+            } else {
+                receiveExit(from, reason);
+            }
+        }
+    }
+
+    /** The exit signal a linked process sends as it dies; ignored if the link is gone. */
+    private void linkedExit(ProcessCell from, Object reason) {
+        synchronized (this) {
+            if (!dead && links != null && links.remove(from)) {
+                receiveExit(from.pid, reason);
+            }
+        }
+    }
+
+    /** Erlang's rules for a trappable exit signal. Holds the lock. */
+    private void receiveExit(Pid from, Object reason) {
+        if (trapExit) {
+            deliver(new Exit(from, reason));
+        } else if (reason != Reason.NORMAL || from == pid) {
+            raise(reason);
+        }
+    }
+
+    /** Makes the process die with {@code reason} at its next runtime call. Holds the lock. */
+    private void raise(Object reason) {
+        if (pendingExit == null) {
+            pendingExit = reason;
+            wake();
+        }
+    }
+
+    // ---- links and monitors (called by the owner, on itself) ----
+
+    void link(ProcessCell other) {
+        if (other == this) {
+            return;
+        }
+        boolean alive;
+        ProcessCell first = pid.id() < other.pid.id() ? this : other;
+        ProcessCell second = first == this ? other : this;
+        synchronized (first) {
+            synchronized (second) {
+                alive = !other.dead;
+                if (alive) {
+                    linksOf(this).add(other);
+                    linksOf(other).add(this);
+                }
+            }
+        }
+        if (!alive) {
+            synchronized (this) {
+                receiveExit(other.pid, Reason.NOPROC);
+            }
+            checkSignals();
+        }
+    }
+
+    private static HashSet<ProcessCell> linksOf(ProcessCell cell) {
+        if (cell.links == null) {
+            cell.links = new HashSet<>(4);
+        }
+        return cell.links;
+    }
+
+    void unlink(ProcessCell other) {
+        ProcessCell first = pid.id() < other.pid.id() ? this : other;
+        ProcessCell second = first == this ? other : this;
+        synchronized (first) {
+            synchronized (second) {
+                if (links != null) {
+                    links.remove(other);
+                }
+                if (other.links != null) {
+                    other.links.remove(this);
+                }
+            }
+        }
+    }
+
+    /** Links a child that has not started yet: no lock can be contended but the parent's. */
+    void linkUnstarted(ProcessCell child) {
+        synchronized (this) {
+            linksOf(this).add(child);
+            linksOf(child).add(this);
+        }
+    }
+
+    Ref monitor(ProcessCell target) {
+        Ref ref = node.newRef();
+        synchronized (this) {
+            if (monitors == null) {
+                monitors = new HashMap<>(4);
+            }
+            monitors.put(ref, target);
+        }
+        boolean alive;
+        synchronized (target) {
+            alive = !target.dead;
+            if (alive) {
+                if (target.monitoredBy == null) {
+                    target.monitoredBy = new HashMap<>(4);
+                }
+                target.monitoredBy.put(ref, this);
+            }
+        }
+        if (!alive) {
+            monitorDown(ref, target.pid, Reason.NOPROC);
+        }
+        return ref;
+    }
+
+    /** Removes a monitor this process holds; true if it was still active. */
+    boolean demonitor(Ref ref) {
+        ProcessCell target;
+        synchronized (this) {
+            target = monitors == null ? null : monitors.remove(ref);
+        }
+        if (target == null) {
+            return false;
+        }
+        synchronized (target) {
+            if (target.monitoredBy != null) {
+                target.monitoredBy.remove(ref);
+            }
+        }
+        return true;
+    }
+
+    private void monitorDown(Ref ref, Pid of, Object reason) {
+        synchronized (this) {
+            if (!dead && monitors != null && monitors.remove(ref) != null) {
+                deliver(new Down(ref, of, reason));
+            }
+        }
+    }
+
+    private void forgetWatcher(Ref ref) {
+        synchronized (this) {
+            if (monitoredBy != null) {
+                monitoredBy.remove(ref);
+            }
+        }
+    }
+
+    boolean trapExit(boolean on) {
+        synchronized (this) {
+            boolean old = trapExit;
+            trapExit = on;
+            return old;
+        }
+    }
+
+    // ---- suspend_process / resume_process ----
+
+    /** Suspends {@code target} on behalf of this process; false if the target is dead. */
+    boolean suspend(ProcessCell target) {
+        synchronized (target) {
+            if (target.dead) {
+                return false;
+            }
+            if (target.suspenders == null) {
+                target.suspenders = new ArrayList<>(2);
+            }
+            target.suspenders.add(this);
+            target.suspendCount = target.suspendCount + 1;
+        }
+        synchronized (this) {
+            if (suspending == null) {
+                suspending = new ArrayList<>(2);
+            }
+            suspending.add(target);
+        }
+        return true;
+    }
+
+    /** Takes back one suspend of {@code target} made by this process; false if it made none. */
+    boolean resume(ProcessCell target) {
+        synchronized (this) {
+            if (suspending == null || !suspending.remove(target)) {
+                return false;
+            }
+        }
+        target.resumedBy(this);
+        return true;
+    }
+
+    private void resumedBy(ProcessCell suspender) {
+        synchronized (this) {
+            if (suspenders == null || !suspenders.remove(suspender)) {
+                return;
+            }
+            suspendCount = suspendCount - 1;
+        }
+        LockSupport.unpark(thread);
+    }
+
+    // ---- death ----
+
+    private void terminate(Object reason) {
+        HashSet<ProcessCell> linked;
+        HashMap<Ref, ProcessCell> held;
+        HashMap<Ref, ProcessCell> watchers;
+        ArrayList<ProcessCell> suspended;
+        String name;
+        synchronized (this) {
+            dead = true;
+            linked = links;
+            held = monitors;
+            watchers = monitoredBy;
+            suspended = suspending;
+            name = registeredName;
+            links = null;
+            monitors = null;
+            monitoredBy = null;
+            suspending = null;
+            suspenders = null;
+            registeredName = null;
+        }
+        state = DONE;
+        if (name != null) {
+            node.registry.release(name, this);
+        }
+        node.removeProcess(this);
+        if (linked != null) {
+            for (ProcessCell l : linked) {
+                l.linkedExit(this, reason);
+            }
+        }
+        if (watchers != null) {
+            for (Map.Entry<Ref, ProcessCell> w : watchers.entrySet()) {
+                w.getValue().monitorDown(w.getKey(), pid, reason);
+            }
+        }
+        if (held != null) {
+            for (Map.Entry<Ref, ProcessCell> m : held.entrySet()) {
+                m.getValue().forgetWatcher(m.getKey());
+            }
+        }
+        if (suspended != null) {
+            for (ProcessCell s : suspended) {
+                s.resumedBy(this);
+            }
+        }
+        mailbox.clear();
+    }
+
+    // ---- inspection (any thread) ----
+
+    /** What the process was spawned to run: {@code Module.function/arity}, or a lambda's class. */
+    String initialCall() {
+        if (function instanceof ModuleCall) {
+            return function.toString();
+        }
+        String name = function.getClass().getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda) + " (lambda)";
+    }
+
+    boolean isAlive() {
+        return state != DONE;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Null once the process is dead. */
+    ProcessInfo info() {
+        int s = state; // read before the mailbox: see Mailbox.size
+        ProcessInfo.Status status;
+        synchronized (this) {
+            if (dead) {
+                return null;
+            }
+            if (pendingExit != null) {
+                status = ProcessInfo.Status.EXITING;
+            } else if (suspendCount > 0) {
+                status = ProcessInfo.Status.SUSPENDED;
+            } else if (s == WAITING) {
+                status = ProcessInfo.Status.WAITING;
+            } else {
+                status = ProcessInfo.Status.RUNNING;
+            }
+            return new ProcessInfo(pid, status, mailbox.size(), Optional.ofNullable(registeredName),
+                    pids(links), pids(monitors == null ? null : monitors.values()),
+                    pids(monitoredBy == null ? null : monitoredBy.values()), trapExit, initialCall());
+        }
+    }
+
+    private static List<Pid> pids(java.util.Collection<ProcessCell> cells) {
+        if (cells == null) {
+            return List.of();
+        }
+        return cells.stream().map(c -> c.pid).sorted().toList();
+    }
+
+    /** Whether the process has died; the caller holds this cell's lock. */
+    boolean isDeadLocked() {
+        return dead;
+    }
+
+    @Override
+    public String toString() {
+        return pid.toString();
+    }
+}

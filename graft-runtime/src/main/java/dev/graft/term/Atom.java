@@ -1,0 +1,51 @@
+package dev.graft.term;
+
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An Erlang atom: a constant known by its name, such as {@code normal}, {@code kill} or
+ * {@code noproc}. Atoms are interned, so two atoms of the same name are the same object and
+ * {@code ==} compares them; {@link #equals} agrees.
+ *
+ * <p>Exit reasons, and later the terms of {@code .app}, {@code .rel} and {@code .appup} files,
+ * use atoms where Erlang does.
+ */
+public final class Atom {
+    private static final ConcurrentHashMap<String, Atom> TABLE = new ConcurrentHashMap<>();
+
+    private final String name;
+
+    private Atom(String name) {
+        this.name = name;
+    }
+
+    /** Returns the atom of this name, creating it on first use. */
+    public static Atom of(String name) {
+        Objects.requireNonNull(name, "name");
+        return TABLE.computeIfAbsent(name, Atom::new);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The atom as Erlang prints it: bare when it can be, else in single quotes. */
+    @Override
+    public String toString() {
+        return isBare(name) ? name : "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static boolean isBare(String s) {
+        if (s.isEmpty() || !Character.isLowerCase(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '@')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
