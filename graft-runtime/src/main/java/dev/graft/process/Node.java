@@ -45,7 +45,9 @@ public final class Node implements AutoCloseable {
     private final Set<Pid> processes = ConcurrentHashMap.newKeySet();
     final Registry registry = new Registry();
     final Timers timers;
+    private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    private volatile java.io.PrintStream output = System.out;
 
     private Node(String name) {
         this.name = name;
@@ -111,7 +113,8 @@ public final class Node implements AutoCloseable {
         if (stopped) {
             throw new IllegalStateException("node " + name + " is stopped: it spawns no more processes");
         }
-        ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body);
+        ProcessCell parent = ProcessCell.current();
+        ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body, parent != null ? parent.out : output);
         processes.add(cell.pid);
         if (linkTo != null) {
             linkTo.linkUnstarted(cell);
@@ -174,6 +177,44 @@ public final class Node implements AutoCloseable {
 
     public Optional<ProcessInfo> info(Pid pid) {
         return Optional.ofNullable(pid.cell.info());
+    }
+
+    /**
+     * Sends {@code pid} an exit signal from the node itself rather than from a process, as the
+     * code server does when a purge kills the processes still running old code. With
+     * {@link Reason#KILL} it cannot be trapped; a trapped one arrives as {@code Exit(null, reason)}.
+     */
+    public void exit(Pid pid, Object reason) {
+        pid.cell.exitSignal(null, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Waits for {@code pid} to finish dying; true if it did within {@code timeout}. */
+    public boolean join(Pid pid, Duration timeout) throws InterruptedException {
+        return pid.cell.thread().join(timeout);
+    }
+
+    /**
+     * The stack of a live process, innermost frame first (Erlang's
+     * {@code process_info(Pid, current_stacktrace)}); empty once it has died. Frames of a loaded
+     * module version name its class loader, {@code module@vsn}. Costs a stack walk of the
+     * process's thread: tens of microseconds.
+     */
+    public StackTraceElement[] stackTrace(Pid pid) {
+        return pid.cell.isAlive() ? pid.cell.thread().getStackTrace() : new StackTraceElement[0];
+    }
+
+    /**
+     * The node's single instance of a service built on it, such as its code server, made by
+     * {@code factory} on first use. Lets packages above this one keep per-node state without
+     * this package knowing them.
+     */
+    public <T> T service(Class<T> type, java.util.function.Function<Node, ? extends T> factory) {
+        return type.cast(services.computeIfAbsent(type, k -> factory.apply(this)));
+    }
+
+    /** Sets where processes spawned from outside any process print (see {@link Io}). */
+    public void output(java.io.PrintStream out) {
+        this.output = Objects.requireNonNull(out, "out");
     }
 
     // ---- stopping ----

@@ -93,11 +93,14 @@ final class ProcessCell implements Runnable {
     /** One entry per suspend of this process, by the suspender. */
     private ArrayList<ProcessCell> suspenders;
     String registeredName;
+    /** Where {@link Io} prints; inherited from the spawner. Written and read by the owner only (and its spawner before start). */
+    java.io.PrintStream out;
 
-    ProcessCell(Node node, long id, ProcessFunction function) {
+    ProcessCell(Node node, long id, ProcessFunction function, java.io.PrintStream out) {
         this.node = node;
         this.pid = new Pid(this, id);
         this.function = function;
+        this.out = out;
         this.thread = node.newThread(this);
     }
 
@@ -511,14 +514,11 @@ final class ProcessCell implements Runnable {
 
     // ---- inspection (any thread) ----
 
-    /** What the process was spawned to run: {@code Module.function/arity}, or a lambda's class. */
+    /** What the process was spawned to run: {@code Module.function/arity} (what the body's {@code toString} says), or a lambda's class. */
     String initialCall() {
-        if (function instanceof ModuleCall) {
-            return function.toString();
-        }
         String name = function.getClass().getName();
         int lambda = name.indexOf("$$Lambda");
-        return lambda < 0 ? name : name.substring(0, lambda) + " (lambda)";
+        return lambda < 0 ? function.toString() : name.substring(0, lambda) + " (lambda)";
     }
 
     boolean isAlive() {

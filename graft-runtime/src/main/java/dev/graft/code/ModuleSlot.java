@@ -1,0 +1,28 @@
+package dev.graft.code;
+
+import java.lang.invoke.SwitchPoint;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One module name's place in the code server: its current and old versions, and the switch
+ * point that guards every remote call linked to its current version.
+ *
+ * <p>Writes happen under the code server's lock, in the order current, then generation (see
+ * {@link CodeServer}); {@link RemoteCallSite} reads generation, then current, without a lock,
+ * so a site that sees a new generation also sees the version it belongs to.
+ */
+final class ModuleSlot {
+    final String name;
+    volatile ModuleVersion current;
+    volatile ModuleVersion old;
+    /** Invalidated when current changes; shared by the modules of one load batch. */
+    volatile SwitchPoint generation = new SwitchPoint();
+    /** Call sites linked to this module, to re-point those still bound to a purged version. */
+    final CopyOnWriteArrayList<RemoteCallSite> sites = new CopyOnWriteArrayList<>();
+    /** Loads so far, to keep class loader names unique when a vsn is loaded twice. */
+    int loads;
+
+    ModuleSlot(String name) {
+        this.name = name;
+    }
+}
