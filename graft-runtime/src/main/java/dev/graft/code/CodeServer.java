@@ -631,12 +631,18 @@ public final class CodeServer {
      *
      * @throws UndefinedFunctionException if there is no such function in the current version
      */
-    public Object apply(String module, String function, Object... args) throws Throwable {
+    public Object apply(String module, String function, Object... args) throws Exception {
         ModuleVersion v = isLoaded(module).orElseThrow(() -> new UndefinedFunctionException(module, function, args.length));
         Method m = findFunction(v.moduleClass(), function, args)
                 .orElseThrow(() -> new UndefinedFunctionException(module, function, args.length));
-        return function(module, function, MethodType.methodType(m.getReturnType(), m.getParameterTypes()))
-                .invokeWithArguments(args);
+        try {
+            return function(module, function, MethodType.methodType(m.getReturnType(), m.getParameterTypes()))
+                    .invokeWithArguments(args);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t); // no other Throwable exists in practice
+        }
     }
 
     static Optional<Method> findFunction(Class<?> module, String function, Object[] args) {

@@ -76,6 +76,11 @@ public final class Shell {
         return code.load(module);
     }
 
+    /** The code server this shell loads into. */
+    public CodeServer code() {
+        return code;
+    }
+
     /** The source a module was last compiled from by this shell. */
     public Optional<Path> sourceOf(String module) {
         return Optional.ofNullable(sources.get(module));
