@@ -72,6 +72,8 @@ public final class CodeServer {
     private final ReentrantLock lock = new ReentrantLock();
     private final String runtimeLocation;
     private volatile Duration purgeWait = Duration.ofSeconds(5);
+    /** How long a process may take to answer a stack query before its stack is read from outside. */
+    private static final Duration STACK_PATIENCE = Duration.ofMillis(50);
 
     private record SiteKey(String module, String function, MethodType type) {}
 
@@ -392,7 +394,7 @@ public final class CodeServer {
             if (s == null || s.old == null) {
                 return true;
             }
-            if (anyRunningIn(s.old)) {
+            if (!runningIn(s.old).isEmpty()) {
                 return false;
             }
             dropOld(s, s.old);
@@ -475,36 +477,24 @@ public final class CodeServer {
     public boolean checkProcessCode(Pid pid, String module) {
         ModuleSlot s = slots.get(module);
         ModuleVersion old = s == null ? null : s.old;
-        return old != null && runs(pid, old);
-    }
-
-    private boolean runs(Pid pid, ModuleVersion v) {
-        String name = v.loaderName();
-        for (StackTraceElement f : node.stackTrace(pid)) {
-            if (name.equals(f.getClassLoaderName())) {
-                return true;
-            }
+        if (old == null) {
+            return false;
         }
-        return false;
+        try {
+            return node.runsCodeOf(pid, old.loader, STACK_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("checkProcessCode(" + pid + ", " + module + ") was interrupted", e);
+        }
     }
 
     private List<Pid> runningIn(ModuleVersion v) {
-        List<Pid> found = new ArrayList<>();
-        for (Pid p : node.processes()) {
-            if (runs(p, v)) {
-                found.add(p);
-            }
+        try {
+            return node.runningCodeOf(v.loader, STACK_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("looking for the processes that run " + v + " was interrupted", e);
         }
-        return found;
-    }
-
-    private boolean anyRunningIn(ModuleVersion v) {
-        for (Pid p : node.processes()) {
-            if (runs(p, v)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The module version {@code pid} is executing: the innermost module frame on its stack. */

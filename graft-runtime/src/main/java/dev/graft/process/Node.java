@@ -204,6 +204,69 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * The processes that run code of classes defined by {@code loader}: a frame of their stack
+     * belongs to such a class (they execute it, a call out of it has not returned, or they run a
+     * lambda defined in it). Each process walks its own stack at its next runtime call — a
+     * waiting one is woken for it — so the walks run in parallel on the carriers; a process that
+     * has not answered within {@code patience} (busy outside any runtime call, or blocked in I/O)
+     * has its stack read from outside, which matches frames by the loader's name.
+     *
+     * @param loader a named class loader, such as a module version's
+     */
+    public List<Pid> runningCodeOf(ClassLoader loader, Duration patience) throws InterruptedException {
+        ProcessCell self = ProcessCell.current();
+        List<ProcessCell> cells = processes.stream().map(p -> p.cell).filter(c -> c != self).toList();
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(cells.size());
+        StackQuery[] asked = new StackQuery[cells.size()];
+        for (int i = 0; i < asked.length; i++) {
+            asked[i] = new StackQuery(loader, answered);
+            cells.get(i).postQuery(asked[i]);
+        }
+        answered.await(patience.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        List<Pid> found = new java.util.ArrayList<>();
+        for (int i = 0; i < asked.length; i++) {
+            boolean runs = asked[i].answered() ? asked[i].runs() : stackNames(cells.get(i), loader.getName());
+            if (runs) {
+                found.add(cells.get(i).pid);
+            }
+        }
+        if (self != null && ownStackHas(loader)) {
+            found.add(self.pid);
+        }
+        return found;
+    }
+
+    /** {@link #runningCodeOf} for one process. */
+    public boolean runsCodeOf(Pid pid, ClassLoader loader, Duration patience) throws InterruptedException {
+        ProcessCell cell = pid.cell;
+        if (cell == ProcessCell.current()) {
+            return ownStackHas(loader);
+        }
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        StackQuery q = new StackQuery(loader, answered);
+        cell.postQuery(q);
+        answered.await(patience.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        return q.answered() ? q.runs() : stackNames(cell, loader.getName());
+    }
+
+    private static boolean ownStackHas(ClassLoader loader) {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.anyMatch(f -> f.getDeclaringClass().getClassLoader() == loader));
+    }
+
+    private static boolean stackNames(ProcessCell cell, String loaderName) {
+        if (!cell.isAlive()) {
+            return false;
+        }
+        for (StackTraceElement f : cell.thread().getStackTrace()) {
+            if (loaderName.equals(f.getClassLoaderName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The node's single instance of a service built on it, such as its code server, made by
      * {@code factory} on first use. Lets packages above this one keep per-node state without
      * this package knowing them.

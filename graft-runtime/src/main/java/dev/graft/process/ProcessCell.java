@@ -55,6 +55,8 @@ final class ProcessCell implements Runnable {
     static final int DONE = 2;
 
     private static final VarHandle STATE;
+    private static final VarHandle QUERIES;
+    private static final StackWalker FRAMES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     /** Spins of {@link #spinForMessage} before a receive parks. */
     static final int SPINS = Integer.getInteger("graft.receive.spins", 64);
@@ -62,6 +64,7 @@ final class ProcessCell implements Runnable {
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(ProcessCell.class, "state", int.class);
+            QUERIES = MethodHandles.lookup().findVarHandle(ProcessCell.class, "queries", StackQuery.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -79,6 +82,8 @@ final class ProcessCell implements Runnable {
     private volatile Object pendingExit;
     /** Outstanding {@link Proc#suspendProcess} calls; written under the lock. */
     private volatile int suspendCount;
+    /** Stack queries waiting for this process to answer them; pushed by CAS, taken by the owner. */
+    private volatile StackQuery queries;
 
     // Guarded by this.
     private boolean dead;
@@ -141,6 +146,9 @@ final class ProcessCell implements Runnable {
 
     /** Dies now if an exit signal said so; waits here while suspended. */
     void checkSignals() {
+        if (queries != null) {
+            answerQueries();
+        }
         Object exit = pendingExit;
         if (exit != null) {
             throw new ProcessExit(exit);
@@ -153,10 +161,13 @@ final class ProcessCell implements Runnable {
     private void awaitResume() {
         while (suspendCount > 0 && pendingExit == null) {
             state = WAITING;
-            if (suspendCount > 0 && pendingExit == null) {
+            if (suspendCount > 0 && pendingExit == null && queries == null) {
                 LockSupport.park(this);
             }
             state = RUNNING;
+            if (queries != null) {
+                answerQueries();
+            }
         }
         Object exit = pendingExit;
         if (exit != null) {
@@ -201,7 +212,7 @@ final class ProcessCell implements Runnable {
                 continue;
             }
             state = WAITING;
-            if (mailbox.isEmpty() && pendingExit == null) {
+            if (mailbox.isEmpty() && pendingExit == null && queries == null) {
                 if (timeoutNanos < 0) {
                     LockSupport.park(this);
                 } else {
@@ -220,7 +231,7 @@ final class ProcessCell implements Runnable {
      */
     private boolean spinForMessage() {
         for (int i = 0; i < SPINS; i++) {
-            if (!mailbox.isEmpty() || pendingExit != null) {
+            if (!mailbox.isEmpty() || pendingExit != null || queries != null) {
                 return true;
             }
             Thread.onSpinWait();
@@ -237,6 +248,32 @@ final class ProcessCell implements Runnable {
         } catch (RuntimeException | Error e) {
             mailbox.save(m); // a failing pattern loses no message
             throw e;
+        }
+    }
+
+    // ---- stack queries ----
+
+    /** Asks this process, which answers at its next runtime call (waking if it waits). */
+    void postQuery(StackQuery q) {
+        StackQuery head;
+        do {
+            head = queries;
+            q.next = head;
+        } while (!QUERIES.compareAndSet(this, head, q));
+        if (state == DONE) {
+            answerQueries(); // it will not: nothing of it is on any stack
+        } else {
+            wake();
+        }
+    }
+
+    /** Answers the waiting queries by walking this thread's stack; on the owner (or for a dead process). */
+    void answerQueries() {
+        StackQuery q = (StackQuery) QUERIES.getAndSet(this, null);
+        boolean walk = state != DONE && Thread.currentThread() == thread;
+        for (; q != null; q = q.next) {
+            ClassLoader loader = q.loader;
+            q.answer(walk && FRAMES.walk(frames -> frames.anyMatch(f -> f.getDeclaringClass().getClassLoader() == loader)));
         }
     }
 
@@ -510,6 +547,7 @@ final class ProcessCell implements Runnable {
             }
         }
         mailbox.clear();
+        answerQueries();
     }
 
     // ---- inspection (any thread) ----
