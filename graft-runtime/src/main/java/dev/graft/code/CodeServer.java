@@ -1,5 +1,6 @@
 package dev.graft.code;
 
+import dev.graft.process.Functions;
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.process.Reason;
@@ -11,7 +12,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SwitchPoint;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -623,7 +623,7 @@ public final class CodeServer {
      */
     public Object apply(String module, String function, Object... args) throws Exception {
         ModuleVersion v = isLoaded(module).orElseThrow(() -> new UndefinedFunctionException(module, function, args.length));
-        Method m = findFunction(v.moduleClass(), function, args)
+        Method m = Functions.findStatic(v.moduleClass(), function, args)
                 .orElseThrow(() -> new UndefinedFunctionException(module, function, args.length));
         try {
             return function(module, function, MethodType.methodType(m.getReturnType(), m.getParameterTypes()))
@@ -633,26 +633,6 @@ public final class CodeServer {
         } catch (Throwable t) {
             throw new IllegalStateException(t); // no other Throwable exists in practice
         }
-    }
-
-    static Optional<Method> findFunction(Class<?> module, String function, Object[] args) {
-        for (Method m : module.getMethods()) {
-            if (m.getName().equals(function) && Modifier.isStatic(m.getModifiers())
-                    && m.getParameterCount() == args.length && accepts(m.getParameterTypes(), args)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean accepts(Class<?>[] types, Object[] args) {
-        for (int i = 0; i < types.length; i++) {
-            Class<?> t = types[i].isPrimitive() ? MethodType.methodType(types[i]).wrap().returnType() : types[i];
-            if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     RemoteCallSite callSite(String module, String function, MethodType type) {

@@ -2,7 +2,6 @@ package dev.graft.process;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 
 /**
@@ -28,27 +27,8 @@ record ModuleCall(Class<?> module, String function, Object[] args) implements Pr
     }
 
     private Method resolve() {
-        for (Method m : module.getMethods()) {
-            if (m.getName().equals(function) && Modifier.isStatic(m.getModifiers())
-                    && m.getParameterCount() == args.length && accepts(m.getParameterTypes())) {
-                return m;
-            }
-        }
-        throw new UndefinedFunctionException(module.getName(), function, args.length);
-    }
-
-    private boolean accepts(Class<?>[] types) {
-        for (int i = 0; i < types.length; i++) {
-            Class<?> t = types[i].isPrimitive() ? boxed(types[i]) : types[i];
-            if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Class<?> boxed(Class<?> primitive) {
-        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+        return Functions.findStatic(module, function, args)
+                .orElseThrow(() -> new UndefinedFunctionException(module.getName(), function, args.length));
     }
 
     @Override
