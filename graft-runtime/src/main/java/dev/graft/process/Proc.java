@@ -174,9 +174,9 @@ public final class Proc {
 
     /**
      * Links the caller and {@code pid}: when one dies, the other receives an exit signal. A link
-     * to a process that does not exist sends the caller an exit signal with reason
-     * {@link Reason#NOPROC}: the caller dies unless it traps exits, in which case it receives
-     * {@code Exit(pid, noproc)}.
+     * to a process that does not exist gives a caller that traps exits the message
+     * {@code Exit(pid, noproc)}; one that does not gets Erlang's error {@code noproc}, a
+     * {@link ProcessExit} with reason {@link Reason#NOPROC} that it may catch.
      */
     public static void link(Pid pid) {
         ProcessCell self = me("link");
@@ -266,16 +266,21 @@ public final class Proc {
      * Suspends {@code pid} (Erlang's {@code suspend_process/1}): it stops at its next runtime
      * call until every suspend is taken back. Suspends count; the ones a process made are taken
      * back when it dies. A suspended process still receives messages and can still be killed.
+     * Like every Graft signal it takes effect at the target's next runtime call: a process
+     * inside a receive takes no further message, one running its own code runs on until it
+     * calls the runtime.
      *
-     * @return false if the process is not alive
+     * @throws IllegalArgumentException if the process is the caller or is not alive (Erlang's badarg)
      */
-    public static boolean suspendProcess(Pid pid) {
+    public static void suspendProcess(Pid pid) {
         ProcessCell self = me("suspendProcess");
         if (pid.cell == self) {
             throw new IllegalArgumentException("suspendProcess: a process cannot suspend itself (" + pid + ")");
         }
         self.checkSignals();
-        return self.suspend(pid.cell);
+        if (!self.suspend(pid.cell)) {
+            throw new IllegalArgumentException("suspendProcess: " + pid + " is not alive");
+        }
     }
 
     /** Takes back one suspend of {@code pid} made by the caller. */
@@ -283,7 +288,7 @@ public final class Proc {
         ProcessCell self = me("resumeProcess");
         self.checkSignals();
         if (!self.resume(pid.cell)) {
-            throw new IllegalArgumentException("resumeProcess: " + pid + " is not suspended by " + self.pid);
+            throw new IllegalArgumentException("resumeProcess: " + pid + " is not alive, or not suspended by " + self.pid);
         }
     }
 

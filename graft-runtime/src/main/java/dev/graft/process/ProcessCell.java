@@ -192,6 +192,9 @@ final class ProcessCell implements Runnable {
         }
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
         for (;;) {
+            if (suspendCount > 0 || pendingExit != null || queries != null) {
+                checkSignals(); // suspended or killed between two messages: stop before taking the next
+            }
             Object m = mailbox.poll();
             if (m != null) {
                 if (matches(pattern, m)) {
@@ -354,9 +357,12 @@ final class ProcessCell implements Runnable {
         }
         if (!alive) {
             synchronized (this) {
-                receiveExit(other.pid, Reason.NOPROC);
+                if (trapExit) {
+                    deliver(new Exit(other.pid, Reason.NOPROC));
+                    return;
+                }
             }
-            checkSignals();
+            throw new ProcessExit(Reason.NOPROC); // Erlang's error noproc: the caller may catch it
         }
     }
 
@@ -478,25 +484,29 @@ final class ProcessCell implements Runnable {
         return true;
     }
 
-    /** Takes back one suspend of {@code target} made by this process; false if it made none. */
+    /**
+     * Takes back one suspend of {@code target} made by this process; false if it made none or
+     * the target has died since (Erlang's badarg in both cases).
+     */
     boolean resume(ProcessCell target) {
         synchronized (this) {
             if (suspending == null || !suspending.remove(target)) {
                 return false;
             }
         }
-        target.resumedBy(this);
-        return true;
+        return target.resumedBy(this);
     }
 
-    private void resumedBy(ProcessCell suspender) {
+    /** True if this process was alive and held a suspend by {@code suspender}, now taken back. */
+    private boolean resumedBy(ProcessCell suspender) {
         synchronized (this) {
-            if (suspenders == null || !suspenders.remove(suspender)) {
-                return;
+            if (dead || suspenders == null || !suspenders.remove(suspender)) {
+                return false;
             }
             suspendCount = suspendCount - 1;
         }
         LockSupport.unpark(thread);
+        return true;
     }
 
     // ---- death ----

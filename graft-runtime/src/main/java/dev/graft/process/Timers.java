@@ -20,13 +20,23 @@ final class Timers {
         if (millis < 0) {
             throw new IllegalArgumentException("sendAfter: the time must be 0 or more milliseconds, got " + millis);
         }
-        return new TimerRef(executor().schedule(send, millis, TimeUnit.MILLISECONDS));
+        TimerRef timer = new TimerRef();
+        timer.future = executor().schedule(() -> {
+            if (timer.settled.compareAndSet(false, true)) {
+                send.run();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     /** Erlang's cancel_timer: the time that was left, or empty if it had fired or been cancelled. */
     OptionalLong cancel(TimerRef timer) {
+        if (!timer.settled.compareAndSet(false, true)) {
+            return OptionalLong.empty();
+        }
         long left = timer.remainingMillis();
-        return timer.future.cancel(false) ? OptionalLong.of(left) : OptionalLong.empty();
+        timer.future.cancel(false);
+        return OptionalLong.of(left);
     }
 
     private ScheduledThreadPoolExecutor executor() {
