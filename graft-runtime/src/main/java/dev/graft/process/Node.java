@@ -215,19 +215,33 @@ public final class Node implements AutoCloseable {
      */
     public List<Pid> runningCodeOf(ClassLoader loader, Duration patience) throws InterruptedException {
         ProcessCell self = ProcessCell.current();
-        List<ProcessCell> cells = processes.stream().map(p -> p.cell).filter(c -> c != self).toList();
-        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(cells.size());
-        StackQuery[] asked = new StackQuery[cells.size()];
+        List<ProcessCell> cells = new java.util.ArrayList<>(processes.size());
+        for (Pid p : processes) {
+            if (p.cell != self) {
+                cells.add(p.cell);
+            }
+        }
+        List<Pid> found = new java.util.ArrayList<>();
+        List<ProcessCell> toAsk = new java.util.ArrayList<>();
+        for (ProcessCell c : cells) {
+            Boolean known = c.cachedRuns(loader);
+            if (known == null) {
+                toAsk.add(c);
+            } else if (known) {
+                found.add(c.pid);
+            }
+        }
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(toAsk.size());
+        StackQuery[] asked = new StackQuery[toAsk.size()];
         for (int i = 0; i < asked.length; i++) {
             asked[i] = new StackQuery(loader, answered);
-            cells.get(i).postQuery(asked[i]);
+            toAsk.get(i).postQuery(asked[i]);
         }
         answered.await(patience.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        List<Pid> found = new java.util.ArrayList<>();
         for (int i = 0; i < asked.length; i++) {
-            boolean runs = asked[i].answered() ? asked[i].runs() : stackNames(cells.get(i), loader.getName());
+            boolean runs = asked[i].answered() ? asked[i].runs() : stackNames(toAsk.get(i), loader.getName());
             if (runs) {
-                found.add(cells.get(i).pid);
+                found.add(toAsk.get(i).pid);
             }
         }
         if (self != null && ownStackHas(loader)) {
@@ -241,6 +255,10 @@ public final class Node implements AutoCloseable {
         ProcessCell cell = pid.cell;
         if (cell == ProcessCell.current()) {
             return ownStackHas(loader);
+        }
+        Boolean known = cell.cachedRuns(loader);
+        if (known != null) {
+            return known;
         }
         java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
         StackQuery q = new StackQuery(loader, answered);

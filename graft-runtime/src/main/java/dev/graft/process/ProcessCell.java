@@ -57,6 +57,8 @@ final class ProcessCell implements Runnable {
     private static final VarHandle STATE;
     private static final VarHandle QUERIES;
     private static final StackWalker FRAMES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final ClassLoader APP = ClassLoader.getSystemClassLoader();
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     /** Spins of {@link #spinForMessage} before a receive parks. */
     static final int SPINS = Integer.getInteger("graft.receive.spins", 64);
@@ -84,6 +86,11 @@ final class ProcessCell implements Runnable {
     private volatile int suspendCount;
     /** Stack queries waiting for this process to answer them; pushed by CAS, taken by the owner. */
     private volatile StackQuery queries;
+    /**
+     * The class loaders on this process's stack, recorded by a stack walk inside the receive it
+     * is still in; null when unknown. Written by the owner only.
+     */
+    private volatile ClassLoader[] stackCache;
 
     // Guarded by this.
     private boolean dead;
@@ -147,7 +154,7 @@ final class ProcessCell implements Runnable {
     /** Dies now if an exit signal said so; waits here while suspended. */
     void checkSignals() {
         if (queries != null) {
-            answerQueries();
+            answerQueries(false);
         }
         Object exit = pendingExit;
         if (exit != null) {
@@ -166,7 +173,7 @@ final class ProcessCell implements Runnable {
             }
             state = RUNNING;
             if (queries != null) {
-                answerQueries();
+                answerQueries(false);
             }
         }
         Object exit = pendingExit;
@@ -183,6 +190,19 @@ final class ProcessCell implements Runnable {
      * @return the message, or null when the timeout passed first
      */
     Object receive(Predicate<Object> pattern, long timeoutNanos) {
+        try {
+            return awaitMessage(pattern, timeoutNanos);
+        } finally {
+            if (stackCache != null) {
+                stackCache = null; // leaving the receive: the stack it described is gone
+            }
+        }
+    }
+
+    private Object awaitMessage(Predicate<Object> pattern, long timeoutNanos) {
+        if (queries != null) {
+            answerQueries(true);
+        }
         checkSignals();
         if (mailbox.hasSaved()) {
             Object kept = mailbox.takeSaved(pattern);
@@ -193,6 +213,9 @@ final class ProcessCell implements Runnable {
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
         for (;;) {
             if (suspendCount > 0 || pendingExit != null || queries != null) {
+                if (queries != null) {
+                    answerQueries(true);
+                }
                 checkSignals(); // suspended or killed between two messages: stop before taking the next
             }
             Object m = mailbox.poll();
@@ -223,6 +246,9 @@ final class ProcessCell implements Runnable {
                 }
             }
             state = RUNNING;
+            if (queries != null) {
+                answerQueries(true);
+            }
             checkSignals();
         }
     }
@@ -264,20 +290,65 @@ final class ProcessCell implements Runnable {
             q.next = head;
         } while (!QUERIES.compareAndSet(this, head, q));
         if (state == DONE) {
-            answerQueries(); // it will not: nothing of it is on any stack
+            answerQueries(false); // it will not: nothing of it is on any stack
         } else {
             wake();
         }
     }
 
-    /** Answers the waiting queries by walking this thread's stack; on the owner (or for a dead process). */
-    void answerQueries() {
+    /**
+     * Answers the waiting queries by walking this thread's stack; on the owner (or for a dead
+     * process, which has no stack). Inside a receive ({@code inReceive}) the walk also records
+     * the stack's class loaders in {@link #stackCache}: the stack cannot change until the
+     * receive returns, so while the process waits later queries are answered from the cache
+     * without waking it ({@link #cachedRuns}).
+     */
+    void answerQueries(boolean inReceive) {
         StackQuery q = (StackQuery) QUERIES.getAndSet(this, null);
-        boolean walk = state != DONE && Thread.currentThread() == thread;
+        if (state == DONE || Thread.currentThread() != thread) {
+            for (; q != null; q = q.next) {
+                q.answer(false);
+            }
+            return;
+        }
+        if (inReceive) {
+            ClassLoader[] loaders = FRAMES.walk(frames -> frames.map(f -> f.getDeclaringClass().getClassLoader())
+                    .filter(l -> l != null && l != APP && l != PLATFORM).distinct().toArray(ClassLoader[]::new));
+            stackCache = loaders;
+            for (; q != null; q = q.next) {
+                q.answer(contains(loaders, q.loader));
+            }
+            return;
+        }
         for (; q != null; q = q.next) {
             ClassLoader loader = q.loader;
-            q.answer(walk && FRAMES.walk(frames -> frames.anyMatch(f -> f.getDeclaringClass().getClassLoader() == loader)));
+            q.answer(FRAMES.walk(frames -> frames.anyMatch(f -> f.getDeclaringClass().getClassLoader() == loader)));
         }
+    }
+
+    /**
+     * Answers a stack query without waking the process, if it waits in the receive where it
+     * last walked its stack: TRUE or FALSE, or null when only the process can tell. Any thread.
+     */
+    Boolean cachedRuns(ClassLoader loader) {
+        if (state != WAITING) {
+            return null;
+        }
+        ClassLoader[] cache = stackCache;
+        if (cache == null) {
+            return null;
+        }
+        boolean runs = contains(cache, loader);
+        return state == WAITING && stackCache == cache ? runs : null;
+    }
+
+    private static boolean contains(ClassLoader[] loaders, ClassLoader loader) {
+        for (ClassLoader l : loaders) {
+            if (l == loader) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- signals from any thread ----
@@ -557,7 +628,7 @@ final class ProcessCell implements Runnable {
             }
         }
         mailbox.clear();
-        answerQueries();
+        answerQueries(false);
     }
 
     // ---- inspection (any thread) ----
