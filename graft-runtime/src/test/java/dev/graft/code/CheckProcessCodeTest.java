@@ -53,6 +53,14 @@ class CheckProcessCodeTest {
                     };
                 }
 
+                /** A nested class of this version, whose method blocks until "go". */
+                public static final class Worker {
+                    public static void work(Pid owner) {
+                        Proc.send(owner, List.of("working", $V, Proc.self()));
+                        Proc.receive(m -> "go".equals(m));
+                    }
+                }
+
                 /** A value of a class of this version. */
                 public static Object value() {
                     return new Object() {
@@ -181,6 +189,24 @@ class CheckProcessCodeTest {
             lab.loaded(G, G_SRC, 2);
             assertThat(lab.code.checkProcessCode(p, G)).isTrue();
             // so purging F kills it
+            assertThat(lab.code.purge(F)).isTrue();
+            assertThat(awaitDown(ref).reason()).isEqualTo(Reason.KILLED);
+        });
+    }
+
+    @Test
+    void true_forAProcessExecutingANestedClassOfTheOldVersion() throws Exception {
+        lab.inProcess(() -> {
+            // given: a process in F version 1's nested class Worker (nested classes belong to the module)
+            loadFG(1);
+            Class<?> worker = Class.forName(F + "$Worker", true, lab.code.isLoaded(F).orElseThrow().moduleClass().getClassLoader());
+            Pid p = Proc.spawn(worker, "work", Proc.self());
+            Ref ref = Proc.monitor(p);
+            awaitTagged("working", p);
+            // when: F version 2 is loaded
+            lab.loaded(F, F_SRC, 2);
+            // then
+            assertThat(lab.code.checkProcessCode(p, F)).isTrue();
             assertThat(lab.code.purge(F)).isTrue();
             assertThat(awaitDown(ref).reason()).isEqualTo(Reason.KILLED);
         });

@@ -3,6 +3,7 @@ package dev.graft.code;
 import static dev.graft.code.Lab.spawnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -129,6 +130,40 @@ class InspectionTest {
         // and a second version replaces the first in the list
         ModuleVersion a2 = lab.loaded("t.A", Lab.plain("t.A"), 2);
         assertThat(lab.code.allLoaded()).containsExactly(a2, b);
+    }
+
+    @Test
+    void ensureLoaded_loadsOnlyWhenThereIsNoCurrentVersion() {
+        // given: version 1 on the path
+        lab.compile(M, Lab.plain(M), 1);
+        // when: ensured twice, with version 2 compiled in between
+        ModuleVersion first = lab.code.ensureLoaded(M).orThrow().getFirst();
+        lab.compile(M, Lab.plain(M), 2);
+        ModuleVersion second = lab.code.ensureLoaded(M).orThrow().getFirst();
+        // then: the second call loads nothing and answers the current version
+        assertThat(second).isSameAs(first);
+        assertThat(first.vsn()).isEqualTo("1");
+        assertThat(lab.code.oldCode(M)).isEmpty();
+    }
+
+    @Test
+    void theCodeServersOfTwoNodes_areIndependent() throws Exception {
+        // given: version 1 loaded on this node
+        lab.loaded(M, Lab.plain(M), 1);
+        try (Node other = Node.start("other")) {
+            // when: another node in the same JVM loads version 2 of the same module from the same path
+            CodeServer code2 = CodeServer.of(other);
+            assertThat(code2).isNotSameAs(lab.code);
+            lab.compile(M, Lab.plain(M), 2);
+            code2.codePath().add(lab.classes);
+            code2.load(M).orThrow();
+            // then: each node sees its own version; this one has no old code
+            assertThat(code2.apply(M, "vsn")).isEqualTo(2);
+            assertThat(lab.vsnOf(M)).isEqualTo(1);
+            assertThat(lab.code.oldCode(M)).isEmpty();
+            assertThat(code2.isLoaded(M).orElseThrow().moduleClass())
+                    .isNotSameAs(lab.code.isLoaded(M).orElseThrow().moduleClass());
+        }
     }
 
     // ---- module_status / modified_modules ----

@@ -162,6 +162,8 @@ final class Lab implements AutoCloseable {
      * <ul>
      *   <li>{@code ["vsn", from]}: {@code ["vsn", vsn(), self]}, its own version by a local call;</li>
      *   <li>{@code ["remote", from]}: {@code ["remote", Code.remote(M::vsn), self]}, the current version's answer;</li>
+     *   <li>{@code ["spawn", from]}: {@code Code.spawn(M::loop, from)}, Erlang's {@code spawn(?MODULE, loop, [From])};</li>
+     *   <li>{@code ["purge", from]}: {@code ["purged", Code.purge(M), self]}, a purge made by this very process;</li>
      *   <li>{@code "tail"}: {@code return Code.tail(M::loop, owner)}, Erlang's {@code ?MODULE:loop(Owner)};</li>
      *   <li>{@code "stop"}: returns, ending the process normally.</li>
      * </ul>
@@ -196,6 +198,11 @@ final class Lab implements AutoCloseable {
                             } else if (m instanceof List<?> l && "remote".equals(l.get(0))) {
                                 int current = Code.remote(NAME::vsn);
                                 Proc.send((Pid) l.get(1), List.of("remote", current, Proc.self()));
+                            } else if (m instanceof List<?> l && "spawn".equals(l.get(0))) {
+                                Code.spawn(NAME::loop, (Pid) l.get(1));
+                            } else if (m instanceof List<?> l && "purge".equals(l.get(0))) {
+                                boolean killed = Code.purge("PKG.NAME");
+                                Proc.send((Pid) l.get(1), List.of("purged", killed, Proc.self()));
                             } else if ("tail".equals(m)) {
                                 return Code.tail(NAME::loop, owner);
                             } else if ("stop".equals(m)) {

@@ -5,12 +5,16 @@ import static dev.graft.code.Lab.awaitDown;
 import static dev.graft.code.Lab.awaitTagged;
 import static dev.graft.code.Lab.spawnServer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.graft.process.Exit;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
+import dev.graft.process.UndefinedFunctionException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,8 +187,8 @@ class QualifiedCallTest {
             assertThat(lab.code.purge(S)).isTrue();
             // then: the link delivers {'EXIT', P, killed}
             Object exit = Lab.await("EXIT from " + p,
-                    m -> m instanceof dev.graft.process.Exit e && p.equals(e.from()));
-            assertThat(((dev.graft.process.Exit) exit).reason()).isEqualTo(Reason.KILLED);
+                    m -> m instanceof Exit e && p.equals(e.from()));
+            assertThat(((Exit) exit).reason()).isEqualTo(Reason.KILLED);
         });
     }
 
@@ -200,7 +204,56 @@ class QualifiedCallTest {
             // and spawn of a function that does not exist dies with undef
             Pid bad = Code.spawn(S, "nosuch", Proc.self());
             Ref ref = Proc.monitor(bad);
-            assertThat(awaitDown(ref).reason()).isInstanceOf(dev.graft.process.UndefinedFunctionException.class);
+            assertThat(awaitDown(ref).reason()).isInstanceOf(UndefinedFunctionException.class);
         });
+    }
+
+    @Test
+    void codeSpawnOfAMethodReference_fromOldCode_startsTheCurrentVersion() throws Exception {
+        lab.inProcess(() -> {
+            // given: a process looping locally in version 1, and version 2 loaded
+            lab.loaded(S, Lab.server(S), 1);
+            Pid p = spawnServer(S, 1);
+            lab.loaded(S, Lab.server(S), 2);
+            // when: version 1 spawns Code.spawn(S::loop, owner), Erlang's spawn(?MODULE, loop, [Owner])
+            Proc.send(p, List.of("spawn", Proc.self()));
+            // then: the new process runs version 2
+            List<?> entered = awaitTagged("entered");
+            assertThat(entered.get(1)).isEqualTo(2);
+            assertThat(lab.code.checkProcessCode((Pid) entered.getLast(), S)).isFalse();
+        });
+    }
+
+    @Test
+    void aPurgeMadeByAProcessRunningTheOldCode_killsTheCallerItself() throws Exception {
+        lab.inProcess(() -> {
+            // given: a process looping in version 1, and version 2 loaded
+            lab.loaded(S, Lab.server(S), 1);
+            Pid p = spawnServer(S, 1);
+            Ref ref = Proc.monitor(p);
+            ModuleVersion v2 = lab.loaded(S, Lab.server(S), 2);
+            // when: that process itself calls Code.purge(S)
+            Proc.send(p, List.of("purge", Proc.self()));
+            // then: it is killed (at its next runtime call, before it can reply); the old code is gone
+            assertThat(awaitDown(ref).reason()).isEqualTo(Reason.KILLED);
+            assertThat(Proc.receive(m -> m instanceof List<?> l && "purged".equals(l.getFirst()), 0)).isNull();
+            assertThat(lab.code.oldCode(S)).isEmpty();
+            assertThat(lab.code.isLoaded(S)).containsSame(v2);
+        });
+    }
+
+    @Test
+    void aQualifiedCall_fromCodeOutsideAnyModule_isRefusedWithAClearError() {
+        // when / then: Code.remote takes a method reference made inside a loaded module
+        assertThatThrownBy(() -> Code.remote(QualifiedCallTest::answer))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside a loaded module");
+        // and a lambda is not a method reference
+        assertThatThrownBy(() -> Code.remote(() -> 42))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    public static int answer() {
+        return 42;
     }
 }
