@@ -7,6 +7,7 @@ import static dev.graft.code.Lab.spawnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.graft.process.Down;
 import dev.graft.process.Exit;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,6 +177,28 @@ class QualifiedCallTest {
     }
 
     @Test
+    @Disabled("BUG: loadBinary purges even when the module has no current version, killing the processes in deleted code")
+    void loadBinary_whenOnlyOldCodeExists_doesNotPurge_andKeepsTheOld() throws Exception {
+        ModuleBinary v1 = lab.binary(S, Lab.server(S), 1);
+        ModuleBinary v2 = lab.binary(S, Lab.server(S), 2);
+        lab.inProcess(() -> {
+            // given: a process looping in version 1, and the module deleted (old only)
+            assertThat(lab.code.loadBinary(v1).isLoaded()).isTrue();
+            Pid p = spawnServer(S, 1);
+            Ref ref = Proc.monitor(p);
+            assertThat(lab.code.delete(S)).isTrue();
+            // when: version 2 is loaded with loadBinary
+            LoadResult r = lab.code.loadBinary(v2);
+            // then: Erlang's load_binary purges only when the module is loaded (module_loaded(M),
+            // reference §1.2), so version 1 stays as old code and its process lives
+            assertThat(r.isLoaded()).isTrue();
+            assertThat(lab.code.oldCode(S)).map(ModuleVersion::vsn).contains("1");
+            assertThat(ask(p, "vsn")).isEqualTo(1);
+            assertThat(Proc.receive(m -> m instanceof Down d && d.ref().equals(ref), 0)).isNull();
+        });
+    }
+
+    @Test
     void processesKilledByAPurge_areToldToTheirLinks_asKilled() throws Exception {
         lab.inProcess(() -> {
             // given: a process in version 1 linked to this one, which traps exits; version 2 loaded
@@ -201,10 +225,12 @@ class QualifiedCallTest {
             // when / then: spawn(M, F, A) runs version 2
             Pid p = spawnServer(S, 2);
             assertThat(ask(p, "vsn")).isEqualTo(2);
-            // and spawn of a function that does not exist dies with undef
-            Pid bad = Code.spawn(S, "nosuch", Proc.self());
-            Ref ref = Proc.monitor(bad);
-            assertThat(awaitDown(ref).reason()).isInstanceOf(UndefinedFunctionException.class);
+            // and spawn of a function that does not exist dies with undef (seen through a link:
+            // Code has no spawnMonitor, and a monitor set after spawn may find it gone, as noproc)
+            Proc.trapExit(true);
+            Pid bad = Code.spawnLink(S, "nosuch", Proc.self());
+            Exit exit = (Exit) Lab.await("EXIT from " + bad, m -> m instanceof Exit e && bad.equals(e.from()));
+            assertThat(exit.reason()).isInstanceOf(UndefinedFunctionException.class);
         });
     }
 

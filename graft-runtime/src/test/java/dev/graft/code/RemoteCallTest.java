@@ -41,6 +41,10 @@ class RemoteCallTest {
                 public static int g() {
                     return 100 + $V;
                 }
+
+                static int hidden() {
+                    return -$V;
+                }
             }
             """;
 
@@ -82,6 +86,22 @@ class RemoteCallTest {
 
                 public static int bG() {
                     return B.g();
+                }
+
+                public static int bHidden() {
+                    return B.hidden();
+                }
+
+                /** Calls B from a nested class and from a lambda of A. */
+                public static final class Inner {
+                    public static int viaNested() {
+                        return B.vsn();
+                    }
+                }
+
+                public static int viaLambda() {
+                    java.util.function.IntSupplier s = () -> B.vsn();
+                    return s.getAsInt();
                 }
 
                 public static long sum(int n) {
@@ -272,5 +292,32 @@ class RemoteCallTest {
         assertThatThrownBy(() -> lab.code.apply(A, "sum", "three")).isInstanceOf(UndefinedFunctionException.class);
         assertThatThrownBy(() -> lab.code.apply(A, "nosuch")).isInstanceOf(UndefinedFunctionException.class);
         assertThatThrownBy(() -> lab.code.apply("t.Nowhere", "f")).isInstanceOf(UndefinedFunctionException.class);
+    }
+
+    @Test
+    void remoteCallsFromANestedClassOrALambdaOfTheModule_areRelinkedToo() throws Exception {
+        // given: A calls B from its nested class Inner and from a lambda
+        lab.loaded(B, B_SRC, 1);
+        ModuleVersion a = lab.loaded(A, A_SRC, 1);
+        Class<?> inner = Class.forName(A + "$Inner", true, a.moduleClass().getClassLoader());
+        assertThat(inner.getMethod("viaNested").invoke(null)).isEqualTo(1);
+        assertThat(lab.code.apply(A, "viaLambda")).isEqualTo(1);
+        // when
+        lab.loaded(B, B_SRC, 2);
+        // then
+        assertThat(inner.getMethod("viaNested").invoke(null)).isEqualTo(2);
+        assertThat(lab.code.apply(A, "viaLambda")).isEqualTo(2);
+    }
+
+    @Test
+    void aCallToAnotherModulesNonPublicFunction_raisesUndef_likeANonExportedFunction() throws Exception {
+        // given: B.hidden() is package-private: javac accepts A's call (same package), but it is not exported
+        lab.loaded(B, B_SRC, 1);
+        LoadResult r = lab.load(A, A_SRC, 1);
+        assertThat(r.isLoaded()).as("%s", r).isTrue();
+        // when / then: Erlang's m:not_exported() -> undef
+        assertThatThrownBy(() -> lab.code.apply(A, "bHidden"))
+                .isInstanceOf(UndefinedFunctionException.class)
+                .hasMessageContaining("t.B.hidden/0");
     }
 }
