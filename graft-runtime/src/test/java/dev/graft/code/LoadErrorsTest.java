@@ -99,7 +99,9 @@ class LoadErrorsTest {
         Files.createDirectories(lab.classFile(M).getParent());
         Files.write(lab.classFile(M), garbage);
         assertRefused(lab.code.load(M), M, LoadError.BADFILE);
-        assertRefused(lab.code.loadAbs(lab.classFile(M)), lab.classFile(M).toString(), LoadError.BADFILE);
+        LoadResult abs = lab.code.loadAbs(lab.classFile(M));
+        assertThat(abs).isInstanceOf(LoadResult.Refused.class);
+        assertThat(((LoadResult.Refused) abs).failures()).extracting(ModuleFailure::error).containsExactly(LoadError.BADFILE);
         assertThat(lab.code.isLoaded(M)).isEmpty();
         assertThat(lab.code.oldCode(M)).isEmpty();
     }
@@ -304,6 +306,26 @@ class LoadErrorsTest {
         assertThat(lab.load(M, Lab.plain(M), 3).isLoaded()).isTrue();
         assertThat(lab.vsnOf(M)).isEqualTo(3);
         assertThat(lab.code.oldCode(M)).containsSame(v1);
+    }
+
+    @Test
+    void onLoadFailure_whenOnlyOldCodeExists_theOldCodeIsStillRemembered() throws Exception {
+        lab.inProcess(() -> {
+            // given: a process in version 1 of S, and S deleted (old only)
+            String s = "t.S";
+            ModuleVersion v1 = lab.loaded(s, Lab.server(s), 1);
+            Pid p = spawnServer(s, 1);
+            assertThat(lab.code.delete(s)).isTrue();
+            // when: a version whose static initialiser throws is loaded
+            String failing = FAILING_INIT.replace("class M", "class S").replace("private M()", "private S()");
+            LoadResult r = lab.load(s, failing, 2);
+            // then: refused; the old code is still there and still blocks a soft purge (on_load_deleted)
+            assertRefused(r, s, LoadError.ON_LOAD_FAILURE);
+            assertThat(lab.code.isLoaded(s)).isEmpty();
+            assertThat(lab.code.oldCode(s)).containsSame(v1);
+            assertThat(lab.code.softPurge(s)).isFalse();
+            assertThat(Lab.ask(p, "vsn")).isEqualTo(1);
+        });
     }
 
     @Test
