@@ -100,6 +100,14 @@ public final class Code {
                 () -> server.apply(module, function, a)));
     }
 
+    /** {@link #spawn(String, String, Object...)} monitored by the caller: the monitor exists before it runs. */
+    public static dev.graft.process.Spawned spawnMonitor(String module, String function, Object... args) {
+        CodeServer server = server();
+        Object[] a = args.clone();
+        return Proc.spawnMonitor(new Entry(module + "." + function + "/" + a.length,
+                () -> server.apply(module, function, a)));
+    }
+
     public static Pid spawn(Fn.F0<?> f) {
         return spawnRef(f);
     }

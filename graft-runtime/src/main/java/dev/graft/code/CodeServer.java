@@ -120,6 +120,12 @@ public final class CodeServer {
         } catch (IllegalArgumentException e) {
             return refused(classFile.toString(), LoadError.BADFILE, classFile + " is not a class file: " + e.getMessage());
         }
+        String fileName = classFile.getFileName().toString();
+        String simple = module.substring(module.lastIndexOf('.') + 1);
+        if (!fileName.equals(simple + ".class")) {
+            return refused(classFile.toString(), LoadError.BADFILE, classFile + " holds class " + module
+                    + ", not the module its name says (" + fileName.replace(".class", "") + ")");
+        }
         try {
             ModuleBinary binary = CodePath.fromClassFile(classFile, module).orElseThrow();
             return atomicLoadBinaries(List.of(binary));
@@ -141,8 +147,8 @@ public final class CodeServer {
         }
         lock.lock();
         try {
-            if (!isSticky(binary.name())) {
-                purge(binary.name());
+            if (!isSticky(binary.name()) && isLoaded(binary.name()).isPresent()) {
+                purge(binary.name()); // as Erlang: only over a current version, so old-only code is kept
             }
             return finishLoading(prepared);
         } finally {
@@ -200,10 +206,15 @@ public final class CodeServer {
                 failures.add(new ModuleFailure(m, LoadError.BADFILE, e.getMessage()));
             }
         }
-        if (!failures.isEmpty()) {
-            throw new CodeLoadException(failures);
+        try {
+            Prepared prepared = prepareLoadingBinaries(binaries);
+            if (failures.isEmpty()) {
+                return prepared;
+            }
+        } catch (CodeLoadException e) {
+            failures.addAll(e.failures());
         }
-        return prepareLoadingBinaries(binaries);
+        throw new CodeLoadException(failures);
     }
 
     /** {@link #prepareLoading} of modules given as classes. */
@@ -264,10 +275,18 @@ public final class CodeServer {
         return !isRuntimeClass(name) && path.contains(name);
     }
 
-    private String loaderName(ModuleSlot slot, ModuleBinary b) {
+    /**
+     * {@code module@vsn}, unique among the module's versions: a vsn loaded again while a loaded
+     * version has that name gets {@code #n}, so stack frames still tell the two apart.
+     */
+    private static String loaderName(ModuleSlot slot, ModuleBinary b) {
+        String name = b.name() + "@" + b.vsn();
         synchronized (slot) {
-            int n = slot.loads++;
-            return b.name() + "@" + b.vsn() + (n == 0 ? "" : "#" + n);
+            slot.loads++;
+            if (!slot.isLoaderName(name)) {
+                return name;
+            }
+            return name + "#" + slot.loads;
         }
     }
 
@@ -292,8 +311,8 @@ public final class CodeServer {
             if (failures.isEmpty()) {
                 for (ModuleVersion v : prepared.versions) {
                     ModuleSlot s = slot(v.name());
-                    if (s.current == v) {
-                        throw new IllegalStateException("finishLoading: " + prepared + " is already loaded");
+                    if (prepared.finished) {
+                        throw new IllegalStateException("finishLoading: " + prepared + " was already finished");
                     }
                     if (s.current != null && s.old != null) {
                         failures.add(new ModuleFailure(v.name(), LoadError.NOT_PURGED, "old code " + s.old
@@ -310,6 +329,7 @@ public final class CodeServer {
                 return new LoadResult.Refused(failures);
             }
             commit(prepared.versions);
+            prepared.finished = true;
             return new LoadResult.Loaded(prepared.versions);
         } finally {
             lock.unlock();
@@ -635,13 +655,33 @@ public final class CodeServer {
         }
     }
 
+    /**
+     * The site for calls to {@code module.function} of this type, shared by every caller. A type
+     * that names a module version's own classes (a qualified call passing the module's record) is
+     * bound to that version: its site is not shared or remembered, so it goes with the version.
+     */
     RemoteCallSite callSite(String module, String function, MethodType type) {
+        if (namesModuleClasses(type)) {
+            return new RemoteCallSite(slot(module), function, type);
+        }
         return sites.computeIfAbsent(new SiteKey(module, function, type), k -> {
             ModuleSlot s = slot(module);
             RemoteCallSite site = new RemoteCallSite(s, function, type);
             s.sites.add(site);
             return site;
         });
+    }
+
+    private static boolean namesModuleClasses(MethodType type) {
+        if (type.returnType().getClassLoader() instanceof ModuleLoader) {
+            return true;
+        }
+        for (Class<?> p : type.parameterArray()) {
+            if (p.getClassLoader() instanceof ModuleLoader) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ModuleSlot slot(String module) {

@@ -36,6 +36,11 @@ public sealed interface LoadResult {
         return this instanceof Loaded;
     }
 
+    /** Every failure of a refused load; empty for a load that succeeded. */
+    default List<ModuleFailure> failures() {
+        return this instanceof Refused r ? r.failures() : List.of();
+    }
+
     /** The loaded versions, or a {@link CodeLoadException} with every failure. */
     default List<ModuleVersion> orThrow() {
         return switch (this) {

@@ -19,10 +19,17 @@ final class ModuleSlot {
     volatile SwitchPoint generation = new SwitchPoint();
     /** Call sites linked to this module, to re-point those still bound to a purged version. */
     final CopyOnWriteArrayList<RemoteCallSite> sites = new CopyOnWriteArrayList<>();
-    /** Loads so far, to keep class loader names unique when a vsn is loaded twice. */
+    /** Loads prepared so far; numbers a class loader name that would clash. */
     int loads;
 
     ModuleSlot(String name) {
         this.name = name;
+    }
+
+    /** Whether the current or old version's class loader has this name. */
+    boolean isLoaderName(String loaderName) {
+        ModuleVersion c = current;
+        ModuleVersion o = old;
+        return (c != null && c.loaderName().equals(loaderName)) || (o != null && o.loaderName().equals(loaderName));
     }
 }

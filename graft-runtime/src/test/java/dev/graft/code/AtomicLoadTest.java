@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,7 +131,6 @@ class AtomicLoadTest {
     }
 
     @Test
-    @Disabled("BUG: prepareLoading stops after nofile/badfile failures, so a boundary violation in the same batch is not listed")
     void everyFailure_isListed_aBoundaryViolationBesideAMissingModule() throws Exception {
         // given: A good, t.Nowhere missing, D names B's class
         compilePlain(1, A, B);

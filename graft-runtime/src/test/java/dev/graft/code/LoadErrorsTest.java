@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +119,6 @@ class LoadErrorsTest {
     }
 
     @Test
-    @Disabled("BUG: loadAbs takes the module name from inside the file, so M.class holding t.Other loads t.Other instead of badfile")
     void badfile_loadAbsOfAFileWhoseNameDiffersFromTheClassInside() throws Exception {
         // given: M.class holds class t.Other (Erlang: code:load_abs("d/m") of other's object code)
         lab.compile("t.Other", Lab.plain("t.Other"), 1);

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,7 +176,6 @@ class QualifiedCallTest {
     }
 
     @Test
-    @Disabled("BUG: loadBinary purges even when the module has no current version, killing the processes in deleted code")
     void loadBinary_whenOnlyOldCodeExists_doesNotPurge_andKeepsTheOld() throws Exception {
         ModuleBinary v1 = lab.binary(S, Lab.server(S), 1);
         ModuleBinary v2 = lab.binary(S, Lab.server(S), 2);

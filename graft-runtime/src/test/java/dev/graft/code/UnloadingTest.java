@@ -19,7 +19,6 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,8 +174,6 @@ class UnloadingTest {
     }
 
     @Test
-    @Disabled("BUG: a qualified call whose type names the module's own class keeps that version's loader in "
-            + "the code server's call-site table for ever")
     void aVersionWhoseQualifiedCallNamesItsOwnType_isCollectedToo() throws Exception {
         // given: R version 1 made Code.remote(R::next, new State(10)), a call typed (R$State)int
         String r = "t.R";
