@@ -89,14 +89,7 @@ public final class Node implements AutoCloseable {
      */
     public <T> T runProcess(Callable<T> body) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
-        spawn(() -> {
-            try {
-                result.complete(body.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-                throw t;
-            }
-        });
+        spawn(new ProcessCall<>(body, result));
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -116,6 +109,10 @@ public final class Node implements AutoCloseable {
         ProcessCell parent = ProcessCell.current();
         ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body, parent != null ? parent.out : output);
         processes.add(cell.pid);
+        if (stopped) { // read after the add: a stop that missed this cell in its copy of the table is seen here
+            processes.remove(cell.pid);
+            throw new IllegalStateException("node " + name + " is stopped: it spawns no more processes");
+        }
         if (linkTo != null) {
             linkTo.linkUnstarted(cell);
         }

@@ -415,7 +415,7 @@ final class ProcessCell implements Runnable {
             return;
         }
         boolean alive;
-        ProcessCell first = pid.id() < other.pid.id() ? this : other;
+        ProcessCell first = pid.compareTo(other.pid) < 0 ? this : other; // a total order, across nodes too
         ProcessCell second = first == this ? other : this;
         synchronized (first) {
             synchronized (second) {
@@ -445,7 +445,7 @@ final class ProcessCell implements Runnable {
     }
 
     void unlink(ProcessCell other) {
-        ProcessCell first = pid.id() < other.pid.id() ? this : other;
+        ProcessCell first = pid.compareTo(other.pid) < 0 ? this : other; // a total order, across nodes too
         ProcessCell second = first == this ? other : this;
         synchronized (first) {
             synchronized (second) {
@@ -469,6 +469,9 @@ final class ProcessCell implements Runnable {
 
     Ref monitor(ProcessCell target) {
         Ref ref = node.newRef();
+        if (target == this) {
+            return ref; // as Erlang: monitoring oneself sets no monitor, and no Down ever comes
+        }
         synchronized (this) {
             if (monitors == null) {
                 monitors = new HashMap<>(4);
@@ -626,6 +629,9 @@ final class ProcessCell implements Runnable {
             for (ProcessCell s : suspended) {
                 s.resumedBy(this);
             }
+        }
+        if (function instanceof ExitObserver observer) {
+            observer.exited(reason);
         }
         mailbox.clear();
         answerQueries(false);
