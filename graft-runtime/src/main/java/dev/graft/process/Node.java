@@ -73,7 +73,7 @@ public final class Node implements AutoCloseable {
 
     /** Spawns a process that runs {@code body}. */
     public Pid spawn(ProcessFunction body) {
-        ProcessCell cell = spawnCell(body, null);
+        ProcessCell cell = spawnCell(body, ProcessCell.current(), null);
         cell.start();
         return cell.pid;
     }
@@ -100,13 +100,15 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Creates a process, linked to {@code linkTo} if not null; the caller starts it. */
-    ProcessCell spawnCell(ProcessFunction body, ProcessCell linkTo) {
+    /**
+     * Creates a process, linked to {@code linkTo} if not null; the caller starts it. It prints
+     * where {@code parent} (the spawning process, or null) prints.
+     */
+    ProcessCell spawnCell(ProcessFunction body, ProcessCell parent, ProcessCell linkTo) {
         Objects.requireNonNull(body, "body");
         if (stopped) {
             throw new IllegalStateException("node " + name + " is stopped: it spawns no more processes");
         }
-        ProcessCell parent = ProcessCell.current();
         ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body, parent != null ? parent.out : output);
         processes.add(cell.pid);
         if (stopped) { // read after the add: a stop that missed this cell in its copy of the table is seen here

@@ -55,7 +55,7 @@ public final class Proc {
     public static Pid spawn(ProcessFunction body) {
         ProcessCell self = me("spawn");
         self.checkSignals();
-        ProcessCell child = self.node.spawnCell(body, null);
+        ProcessCell child = self.node.spawnCell(body, self, null);
         child.start();
         return child.pid;
     }
@@ -69,7 +69,7 @@ public final class Proc {
     public static Pid spawnLink(ProcessFunction body) {
         ProcessCell self = me("spawnLink");
         self.checkSignals();
-        ProcessCell child = self.node.spawnCell(body, self);
+        ProcessCell child = self.node.spawnCell(body, self, self);
         child.start();
         return child.pid;
     }
@@ -82,7 +82,7 @@ public final class Proc {
     public static Spawned spawnMonitor(ProcessFunction body) {
         ProcessCell self = me("spawnMonitor");
         self.checkSignals();
-        ProcessCell child = self.node.spawnCell(body, null);
+        ProcessCell child = self.node.spawnCell(body, self, null);
         Ref ref = self.monitor(child);
         child.start();
         return new Spawned(child.pid, ref);

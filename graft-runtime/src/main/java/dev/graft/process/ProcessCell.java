@@ -46,7 +46,9 @@ import java.util.function.Predicate;
  * receiver that waits.
  */
 final class ProcessCell implements Runnable {
-    static final ScopedValue<ProcessCell> CURRENT = ScopedValue.newInstance();
+    /** The process the current thread runs; typed Object so that one lookup with a sentinel answers "none". */
+    private static final ScopedValue<Object> CURRENT = ScopedValue.newInstance();
+    private static final Object NONE = new Object();
 
     private static final System.Logger LOG = System.getLogger("dev.graft.process");
 
@@ -118,13 +120,15 @@ final class ProcessCell implements Runnable {
 
     /** The process the calling thread runs, or null outside any process. */
     static ProcessCell current() {
-        return CURRENT.isBound() ? CURRENT.get() : null;
+        Object c = CURRENT.orElse(NONE);
+        return c == NONE ? null : (ProcessCell) c;
     }
 
     void start() {
         thread.start();
     }
 
+    /** The thread's entry: binds the process to the thread, then runs it. */
     @Override
     public void run() {
         ScopedValue.where(CURRENT, this).run(this::execute);
@@ -634,7 +638,9 @@ final class ProcessCell implements Runnable {
             observer.exited(reason);
         }
         mailbox.clear();
-        answerQueries(false);
+        if (queries != null) {
+            answerQueries(false);
+        }
     }
 
     // ---- inspection (any thread) ----
