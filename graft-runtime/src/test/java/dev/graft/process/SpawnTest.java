@@ -11,8 +11,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -165,7 +170,7 @@ class SpawnTest {
             Pid child = Proc.spawnLink(() -> Proc.send(parent, Procs.infoOf(Proc.self()).links()));
 
             // then
-            assertThat(Proc.receive(List.class)).containsExactly(parent);
+            assertThat(Proc.receive(List.class).toArray()).containsExactly(parent);
             Procs.awaitDeath(child);
         });
     }
@@ -206,7 +211,7 @@ class SpawnTest {
             Spawned spawned = Proc.spawnMonitor(() -> Proc.send(parent, Procs.infoOf(Proc.self()).monitoredBy()));
 
             // then
-            assertThat(Proc.receive(List.class)).containsExactly(parent);
+            assertThat(Proc.receive(List.class).toArray()).containsExactly(parent);
             assertThat(awaitDown(spawned.ref()).reason()).isEqualTo(Reason.NORMAL);
         });
     }
@@ -260,5 +265,59 @@ class SpawnTest {
         assertThatThrownBy(() -> node.runProcess(() -> {
             throw boom;
         })).isSameAs(boom);
+    }
+
+    /**
+     * A process can be killed before its body has run at all (by node.stop, or by any process
+     * that finds it in {@code processes()}). runProcess must then return or throw, not wait for
+     * ever. To hold the new process before its first instruction, every carrier thread of the
+     * virtual-thread scheduler is kept busy by a spinning process; one of them kills it.
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Disabled("BUG: runProcess never returns when its process is killed before the body starts: the future is only completed around body.call()")
+    void runProcess_processKilledBeforeItsBodyRuns_doesNotHangTheCaller(Node node) throws Exception {
+        // given: all carriers busy
+        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+        AtomicBoolean release = new AtomicBoolean();
+        AtomicReference<Pid> toKill = new AtomicReference<>();
+        CountDownLatch spinning = new CountDownLatch(carriers);
+        CountDownLatch killed = new CountDownLatch(1);
+        Set<Pid> spinners = new HashSet<>();
+        for (int c = 0; c < carriers; c++) {
+            spinners.add(node.spawn(() -> {
+                spinning.countDown();
+                while (!release.get()) {
+                    Pid pid = toKill.getAndSet(null);
+                    if (pid != null) {
+                        Proc.exit(pid, Reason.KILL);
+                        killed.countDown();
+                    }
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        spinning.await();
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                outcome.complete(node.runProcess(() -> "the body ran"));
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        Pid runProcessPid = null;
+        while (runProcessPid == null) { // the new process is in the node's table, not yet running
+            runProcessPid = node.processes().stream().filter(p -> !spinners.contains(p)).findFirst().orElse(null);
+            Thread.onSpinWait();
+        }
+
+        // when: it is killed before it runs, then the carriers are freed
+        toKill.set(runProcessPid);
+        killed.await();
+        release.set(true);
+
+        // then
+        assertThat(outcome.get()).isInstanceOf(Throwable.class);
     }
 }
