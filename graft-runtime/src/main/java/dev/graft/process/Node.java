@@ -189,7 +189,27 @@ public final class Node implements AutoCloseable {
 
     /** Waits for {@code pid} to finish dying; true if it did within {@code timeout}. */
     public boolean join(Pid pid, Duration timeout) throws InterruptedException {
-        return pid.cell.thread().join(timeout);
+        return awaitEnd(pid, System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * Waits until the process's thread has ended. A process in the table whose spawner has not
+     * started it yet is waited for until it starts (the spawner is between two lines) or leaves
+     * the table (its spawn failed because the node stopped).
+     */
+    private boolean awaitEnd(Pid pid, long deadline) throws InterruptedException {
+        Thread t = pid.cell.thread();
+        while (t.getState() == Thread.State.NEW) {
+            if (!processes.contains(pid)) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        long left = deadline - System.nanoTime();
+        return left > 0 ? t.join(Duration.ofNanos(left)) : !t.isAlive();
     }
 
     /**
@@ -314,8 +334,7 @@ public final class Node implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean all = true;
         for (Pid p : live) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !p.cell.thread().join(Duration.ofNanos(left))) {
+            if (!awaitEnd(p, deadline)) {
                 all = false;
             }
         }

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -176,7 +175,6 @@ class LinkTest {
      * process then exits with its own reason).
      */
     @Test
-    @Disabled("BUG: link to a dead pid leaves a pending exit, so a caller that catches the noproc error still dies at its next runtime call")
     void link_toADeadPid_nonTrappingCallerCanCatchTheErrorAndLiveOn(Node node) throws Exception {
         run(node, () -> {
             // given

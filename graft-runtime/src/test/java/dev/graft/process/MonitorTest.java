@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -274,7 +273,6 @@ class MonitorTest {
      * (checked on OTP 25: process_info(self(), [monitors, monitored_by]) stays empty).
      */
     @Test
-    @Disabled("BUG (minor): monitoring oneself records a monitor; Erlang sets none, so info lists the process as monitoring and monitored by itself")
     void monitor_self_setsNoMonitor(Node node) throws Exception {
         run(node, () -> {
             Ref ref = Proc.monitor(Proc.self());

@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +62,7 @@ class SuspendProcessTest {
             Pid forwarder = spawnForwarder();
 
             // when
-            assertThat(Proc.suspendProcess(forwarder)).isTrue();
+            Proc.suspendProcess(forwarder);
             for (int i = 1; i <= 3; i++) {
                 Proc.send(forwarder, i);
             }
@@ -252,7 +251,6 @@ class SuspendProcessTest {
 
     /** Erlang: {@code erlang:suspend_process(DeadPid)} raises badarg (checked on OTP 25). */
     @Test
-    @Disabled("BUG: suspendProcess of a dead process returns false (as its javadoc says) where Erlang raises badarg")
     void suspend_deadProcess_isAnError(Node node) throws Exception {
         run(node, () -> {
             Pid dead = deadPid();
@@ -262,7 +260,6 @@ class SuspendProcessTest {
 
     /** Erlang: {@code erlang:resume_process(Pid)} of a process that has died raises badarg (checked on OTP 25). */
     @Test
-    @Disabled("BUG: resumeProcess of a process that was suspended by the caller and has since died returns normally where Erlang raises badarg")
     void resume_ofAProcessThatHasDied_isAnError(Node node) throws Exception {
         run(node, () -> {
             // given
@@ -284,7 +281,6 @@ class SuspendProcessTest {
      * suspendProcess returned must stay in its mailbox until it is resumed.
      */
     @Test
-    @Disabled("BUG: a process suspended while inside a receive goes on scanning its mailbox and takes a matching message that arrived after suspendProcess returned")
     void suspend_ofAProcessInsideASelectiveReceive_takesEffectBeforeItTakesAMessage(Node node) throws Exception {
         run(node, () -> {
             // given
@@ -309,7 +305,7 @@ class SuspendProcessTest {
             inPattern.await();
 
             // when
-            assertThat(Proc.suspendProcess(target)).isTrue();
+            Proc.suspendProcess(target);
             Proc.send(target, "wanted");
             patternMayReturn.countDown();
             awaitParked(thread.get()); // it can make no more progress by itself

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -173,7 +172,6 @@ class TimerTest {
      */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    @Disabled("BUG: cancelTimer reports a time (cancelled) for a timer whose send is already running, and the message is then delivered")
     void cancelTimer_racingTheTimerFiring_aTimerReportedCancelledNeverDelivers(Node node) throws Exception {
         record Sentinel(int n) {}
         run(node, () -> {
@@ -214,7 +212,6 @@ class TimerTest {
      * finished its task (here about 1 round in 100 reports a time).
      */
     @Test
-    @Disabled("BUG: cancelTimer can return a time (0) for a timer whose message has already been received")
     void cancelTimer_afterTheMessageWasReceived_isAlwaysEmpty(Node node) throws Exception {
         run(node, () -> {
             int reportedCancelled = 0;
