@@ -77,10 +77,14 @@ def load(results_dir):
                 if jmh_cls == cls and impl and all(params.get(k) == v for k, v in jmh_params.items()):
                     raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
                     figures[key][impl] = (statistics.median(raw), min(raw), max(raw))
+    # Lines of several runs for one workload and implementation are pooled: their repetitions
+    # (or, for the memory probes, their values).
+    pooled = {}
     for fields in parse_result_lines(results_dir / "memory.txt") + parse_result_lines(results_dir / "erlang.txt"):
-        value = float(fields["value"])
-        reps = [float(x) for x in fields["reps"].split(",")] if "reps" in fields else [value]
-        figures.setdefault(fields["workload"], {})[fields["impl"]] = (value, min(reps), max(reps))
+        reps = [float(x) for x in fields["reps"].split(",")] if "reps" in fields else [float(fields["value"])]
+        pooled.setdefault((fields["workload"], fields["impl"]), []).extend(reps)
+    for (workload, impl), values in pooled.items():
+        figures.setdefault(workload, {})[impl] = (statistics.median(values), min(values), max(values))
     return figures
 
 
@@ -116,12 +120,15 @@ def render(figures, machine, out):
     add(f"- Erlang: {machine.get('erlang', '?')}")
     add(f"- Pekko: {machine.get('pekko', '?')}, default dispatcher and mailbox; JMH {machine.get('jmh', '?')}")
     add(f"- JMH: {machine.get('jmh_settings', '?')}")
+    add(f"- Erlang VM: {machine.get('erlang_settings', '?')}")
+    add(f"- Memory probes: {machine.get('memory_settings', '?')}")
     add("")
-    add("Each figure is the median of the measured iterations (JMH) or repetitions (Erlang VM, "
-        "which are timed the same way: the batch run over and over for the iteration's time); "
-        "the range is the lowest and highest of them. Message hand-offs on two cores vary "
-        "2–3× between iterations and between runs, with where the scheduler puts the two "
-        "sides: compare figures within one run, and read the ranges.")
+    add("Each figure is the median of all measured iterations of all forks (JMH) or of all "
+        "repetitions of all runs (Erlang VM, timed the same way: the batch run over and over for "
+        "the iteration's time), or of the memory probe's runs; the range is the lowest and "
+        "highest of them. Message hand-offs on two cores vary 2–3× between forks and between "
+        "runs, with where the schedulers put the two sides: compare figures within one run, and "
+        "read the ranges.")
     add("")
 
     for key, title, jmh_cls, _, kind, description in WORKLOADS:

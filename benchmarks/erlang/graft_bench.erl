@@ -12,8 +12,10 @@
 %%                  after spawning ?IDLE_N processes that wait in a receive; bytes per process.
 %%
 %% Each timed workload is measured as JMH measures the Java ones: a repetition runs the batch
-%% over and over for a fixed time (a JMH iteration) and yields time per operation or operations
-%% per second; warm-up repetitions are discarded and the median of the others is reported.
+%% over and over for a fixed time (a JMH iteration: 1 s, or 0.5 s with quick) and yields time per
+%% operation or operations per second; 3 warm-up repetitions (quick: 2) are discarded and the
+%% median of the 5 others (quick: 3) is reported, each of them too. benchmarks/run starts the VM
+%% as many times as JMH forks a JVM, and takes the median of all their repetitions.
 %%
 %% Run by benchmarks/run, which compiles this file into a temporary directory:
 %%   erlc -o "$TMP" benchmarks/erlang/graft_bench.erl
@@ -31,8 +33,8 @@
 main(Args) ->
     {Warmups, Reps, RepMillis} =
         case Args of
-            ["quick"] -> {1, 3, 500};
-            _ -> {3, 10, 1000}
+            ["quick"] -> {2, 3, 500};
+            _ -> {3, 5, 1000}
         end,
     Run = fun(Name, Unit, Setup, Op, Teardown) ->
                   State = Setup(),

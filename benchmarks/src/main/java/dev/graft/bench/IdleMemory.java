@@ -40,10 +40,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * unit=B/process n=<N> before=<bytes> after=<bytes>}. Each implementation runs in a JVM of its
  * own. The Erlang VM's counterpart is {@code idle_memory} in {@code benchmarks/erlang/graft_bench.erl}.
  *
- * <p>Results come from {@code benchmarks/run} (RESULTS.md), or for one implementation, after
- * building:
+ * <p>The figures in {@code benchmarks/RESULTS.md} come from {@code benchmarks/run}, which builds
+ * the module and runs, from the repository's root, three times over for each of
+ * {@code graft}, {@code virtual-threads} and {@code pekko}, and reports the median:
  * <pre>{@code
- * java -Xms2g -Xmx2g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+ * java -Xms2g -Xmx2g \
+ *     -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *     dev.graft.bench.IdleMemory graft 100000
  * }</pre>
  */

@@ -38,17 +38,23 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code virtualThreads}: a virtual thread that offers to its parent's queue.</li>
  * </ul>
  *
- * <p>Results come from {@code benchmarks/run} (all benchmarks; RESULTS.md), or for this class
- * alone, after building:
+ * <p>The figures in {@code benchmarks/RESULTS.md} come from {@code benchmarks/run}, which builds
+ * the module and runs, from the repository's root, with this class's settings but three forks:
+ * <pre>{@code
+ * java -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \
+ *     org.openjdk.jmh.Main -f 3 -rf json -rff benchmarks/target/results/jmh.json \
+ *     'dev\.graft\.bench\.(SpawnExit|PingPong|Throughput)\.'
+ * }</pre>
+ * This class alone, after {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests}:
  * <pre>{@code
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     org.openjdk.jmh.Main 'dev.graft.bench.SpawnExit' -rf json
+ *     org.openjdk.jmh.Main 'dev\.graft\.bench\.SpawnExit\.' -rf json
  * }</pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xss1m"})
 public class SpawnExit {
     /** Children per operation. */

@@ -12,9 +12,12 @@ import java.util.concurrent.ThreadFactory;
  * signals, no selective receive. A send is {@code offer}, a receive is {@code take}.
  *
  * <p>Why this queue: it is the JDK's unbounded multi-producer queue whose {@code take} parks a
- * virtual thread without pinning its carrier and whose {@code offer} hands a message straight to
- * a taker that waits. Measured on the benchmark machine beside a {@code ConcurrentLinkedQueue}
- * with a parked-waiter flag and {@code LockSupport}, it was as fast or faster in every workload.
+ * virtual thread without pinning its carrier, and whose {@code offer} hands a message straight
+ * to a taker that waits. Its {@code take} spins briefly before it parks, unless the carrier has
+ * other work queued (a check only the JDK can make). Measured on the benchmark machine beside a
+ * {@code ConcurrentLinkedQueue} with a parked-waiter flag and {@code LockSupport}: its round trip
+ * was about three times shorter (0.34 against 1.05 µs), and the two throughputs were within the
+ * noise of each other.
  */
 final class VirtualThreads {
     private VirtualThreads() {}
