@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Renders RESULTS.md from one run of benchmarks/run.
 
-Reads, from the results directory: jmh.json (JMH's -rf json), memory.txt and erlang.txt (lines
-"RESULT workload=... impl=... value=... unit=..."), and machine.txt (key: value lines written by
-benchmarks/run). Every figure is the median of a benchmark's measured iterations (JMH) or
-repetitions (Erlang VM); the range is their lowest and highest.
+Reads, from the results directory: jmh-<round>.json (JMH's -rf json), memory.txt and erlang.txt
+(lines "RESULT workload=... impl=... value=... unit=..."), and machine.txt (key: value lines
+written by benchmarks/run). Every figure is the median of a benchmark's measured iterations (JMH)
+or repetitions (Erlang VM) of all rounds pooled; the range is their lowest and highest.
 
 Usage: report.py RESULTS_DIR OUTPUT.md
 """
@@ -65,10 +65,9 @@ def parse_result_lines(path):
 
 
 def load(results_dir):
-    """workload -> impl -> (median, low, high)"""
-    figures = {w[0]: {} for w in WORKLOADS}
-    jmh_file = results_dir / "jmh.json"
-    if jmh_file.exists():
+    """workload -> impl -> (median, low, high), pooling every round's samples."""
+    samples = {}  # (workload, impl) -> values
+    for jmh_file in sorted(results_dir.glob("jmh*.json")):
         for r in json.loads(jmh_file.read_text()):
             cls, method = r["benchmark"].split(".")[-2:]
             impl = JMH_IMPLS.get(method)
@@ -76,15 +75,14 @@ def load(results_dir):
             for key, _, jmh_cls, jmh_params, _, _ in WORKLOADS:
                 if jmh_cls == cls and impl and all(params.get(k) == v for k, v in jmh_params.items()):
                     raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
-                    figures[key][impl] = (statistics.median(raw), min(raw), max(raw))
-    # Lines of several runs for one workload and implementation are pooled: their repetitions
-    # (or, for the memory probes, their values).
-    pooled = {}
+                    samples.setdefault((key, impl), []).extend(raw)
+    # RESULT lines: their repetitions (Erlang VM) or, for the memory probes, their values.
     for fields in parse_result_lines(results_dir / "memory.txt") + parse_result_lines(results_dir / "erlang.txt"):
         reps = [float(x) for x in fields["reps"].split(",")] if "reps" in fields else [float(fields["value"])]
-        pooled.setdefault((fields["workload"], fields["impl"]), []).extend(reps)
-    for (workload, impl), values in pooled.items():
-        figures.setdefault(workload, {})[impl] = (statistics.median(values), min(values), max(values))
+        samples.setdefault((fields["workload"], fields["impl"]), []).extend(reps)
+    figures = {w[0]: {} for w in WORKLOADS}
+    for (workload, impl), values in samples.items():
+        figures.setdefault(workload, {})[impl] = (statistics.median(values), min(values), max(values), len(values))
     return figures
 
 
@@ -123,12 +121,15 @@ def render(figures, machine, out):
     add(f"- Erlang VM: {machine.get('erlang_settings', '?')}")
     add(f"- Memory probes: {machine.get('memory_settings', '?')}")
     add("")
-    add("Each figure is the median of all measured iterations of all forks (JMH) or of all "
-        "repetitions of all runs (Erlang VM, timed the same way: the batch run over and over for "
-        "the iteration's time), or of the memory probe's runs; the range is the lowest and "
-        "highest of them. Message hand-offs on two cores vary 2–3× between forks and between "
-        "runs, with where the schedulers put the two sides: compare figures within one run, and "
-        "read the ranges.")
+    add("The run is made of rounds; each round runs every JMH benchmark in a fork of its own, "
+        "the memory probe once per implementation, and the Erlang workloads in a fresh VM, so "
+        "that every implementation is measured early, midway and late in the run. Each figure "
+        "is the median of all measured iterations of all rounds (JMH), of all repetitions of "
+        "all rounds (Erlang VM, timed the same way: the batch run over and over for an "
+        "iteration's time), or of the memory probe's rounds; the range is the lowest and "
+        "highest of those samples. On this two-core machine message hand-offs vary 2–3× "
+        "between iterations, forks and minutes, with where the schedulers put the two sides: "
+        "read the ranges, and compare only figures of one run.")
     add("")
 
     for key, title, jmh_cls, _, kind, description in WORKLOADS:
@@ -141,17 +142,17 @@ def render(figures, machine, out):
         add("")
         add(f"{description} Source: {source}.")
         add("")
-        add(f"| Implementation | Median ({better}) | Range | Graft ÷ this |")
-        add("|---|---:|---:|---:|")
+        add(f"| Implementation | Median ({better}) | Range | Samples | Graft ÷ this |")
+        add("|---|---:|---:|---:|---:|")
         graft = row.get("graft")
         for impl, name in IMPLS:
             fig = row.get(impl)
             if fig is None:
-                add(f"| {name} | n/a | | |")
+                add(f"| {name} | n/a | | | |")
                 continue
             ratio = "" if impl == "graft" or graft is None else f"{graft[0] / fig[0]:.2f}"
             bold = "**" if impl == "graft" else ""
-            add(f"| {bold}{name}{bold} | {bold}{fmt(kind, fig[0])}{bold} | {fmt_range(kind, fig[1], fig[2])} | {ratio} |")
+            add(f"| {bold}{name}{bold} | {bold}{fmt(kind, fig[0])}{bold} | {fmt_range(kind, fig[1], fig[2])} | {fig[3]} | {ratio} |")
         add("")
 
     add("## Targets")

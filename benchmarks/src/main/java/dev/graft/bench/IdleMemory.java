@@ -41,8 +41,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * own. The Erlang VM's counterpart is {@code idle_memory} in {@code benchmarks/erlang/graft_bench.erl}.
  *
  * <p>The figures in {@code benchmarks/RESULTS.md} come from {@code benchmarks/run}, which builds
- * the module and runs, from the repository's root, three times over for each of
- * {@code graft}, {@code virtual-threads} and {@code pekko}, and reports the median:
+ * the module and then, from the repository's root, runs this once per round (three rounds) for
+ * each of {@code graft}, {@code virtual-threads} and {@code pekko}, and reports the median:
  * <pre>{@code
  * java -Xms2g -Xmx2g \
  *     -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \

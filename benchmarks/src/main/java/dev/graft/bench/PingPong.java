@@ -32,10 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code benchmarks/erlang/graft_bench.erl}.
  *
  * <p>The figures in {@code benchmarks/RESULTS.md} come from {@code benchmarks/run}, which builds
- * the module and runs, from the repository's root, with this class's settings but three forks:
+ * the module and then, from the repository's root, runs three rounds (N = 1, 2, 3) of, among
+ * others, this command with this class's settings, pooling the three rounds' iterations:
  * <pre>{@code
  * java -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     org.openjdk.jmh.Main -f 3 -rf json -rff benchmarks/target/results/jmh.json \
+ *     org.openjdk.jmh.Main -rf json -rff benchmarks/target/results/jmh-N.json \
  *     'dev\.graft\.bench\.(SpawnExit|PingPong|Throughput)\.'
  * }</pre>
  * This class alone, after {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests}:
