@@ -32,7 +32,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  *
  * <ul>
  *   <li>{@code graft}: processes blocked in {@code Proc.receive()}.</li>
- *   <li>{@code virtual-threads}: virtual threads blocked in {@code take} on a queue of their own.</li>
+ *   <li>{@code virtual-threads-ltq} and {@code virtual-threads-clq}: virtual threads blocked in
+ *       {@code take} on a mailbox of their own, a {@code LinkedTransferQueue} or a
+ *       {@code ConcurrentLinkedQueue} with park/unpark (see {@link VirtualThreads}).</li>
  *   <li>{@code pekko}: typed actors with no messages, spawned by one parent.</li>
  * </ul>
  *
@@ -42,7 +44,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  *
  * <p>The figures in {@code benchmarks/RESULTS.md} come from {@code benchmarks/run}, which builds
  * the module and then, from the repository's root, runs this once per round (three rounds) for
- * each of {@code graft}, {@code virtual-threads} and {@code pekko}, and reports the median:
+ * each of {@code graft}, {@code virtual-threads-ltq}, {@code virtual-threads-clq} and
+ * {@code pekko}, and reports the median:
  * <pre>{@code
  * java -Xms2g -Xmx2g \
  *     -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \
@@ -56,14 +59,15 @@ public final class IdleMemory {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: IdleMemory graft|virtual-threads|pekko [processes]");
+            System.err.println("usage: IdleMemory graft|virtual-threads-ltq|virtual-threads-clq|pekko [processes]");
             System.exit(2);
         }
         String impl = args[0];
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Probe probe = switch (impl) {
             case "graft" -> new GraftProbe();
-            case "virtual-threads" -> new VirtualThreadsProbe();
+            case "virtual-threads-ltq" -> new VirtualThreadsProbe("LinkedTransferQueue");
+            case "virtual-threads-clq" -> new VirtualThreadsProbe("ConcurrentLinkedQueue");
             case "pekko" -> new PekkoProbe();
             default -> throw new IllegalArgumentException("unknown implementation: " + impl);
         };
@@ -160,8 +164,13 @@ public final class IdleMemory {
     }
 
     static final class VirtualThreadsProbe implements Probe {
+        private final String queue;
         private Thread[] threads;
         private VirtualThreads.Mailbox[] mailboxes;
+
+        VirtualThreadsProbe(String queue) {
+            this.queue = queue;
+        }
 
         @Override
         public void prepare(int n) {
@@ -172,7 +181,7 @@ public final class IdleMemory {
         @Override
         public void spawnIdle(int n) {
             for (int i = 0; i < n; i++) {
-                VirtualThreads.Mailbox mailbox = VirtualThreads.mailbox();
+                VirtualThreads.Mailbox mailbox = MailboxKind.of(queue);
                 mailboxes[i] = mailbox;
                 threads[i] = VirtualThreads.start(() -> {
                     try {

@@ -97,11 +97,12 @@ public class PingPong {
 
     @State(Scope.Benchmark)
     public static class VirtualPonger {
-        final VirtualThreads.Mailbox mailbox = VirtualThreads.mailbox();
+        VirtualThreads.Mailbox mailbox;
         Thread ponger;
 
         @Setup
-        public void start() {
+        public void start(MailboxKind kind) {
+            mailbox = kind.create();
             ponger = VirtualThreads.start(() -> {
                 try {
                     for (;;) {
@@ -124,10 +125,10 @@ public class PingPong {
 
     @Benchmark
     @OperationsPerInvocation(ROUND_TRIPS)
-    public Object virtualThreads(VirtualPonger p) throws Exception {
+    public Object virtualThreads(VirtualPonger p, MailboxKind kind) throws Exception {
         VirtualThreads.Mailbox ponger = p.mailbox;
         return VirtualThreads.run(() -> {
-            VirtualThreads.Mailbox self = VirtualThreads.mailbox();
+            VirtualThreads.Mailbox self = kind.create();
             QueuePing ping = new QueuePing(self);
             Object reply = null;
             for (int i = 0; i < ROUND_TRIPS; i++) {

@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code graft}: {@code Proc.spawn} of a process that does {@code Proc.send(parent, DONE)}.</li>
  *   <li>{@code pekko}: {@code spawnAnonymous} of a typed child actor that tells its parent and
  *       returns {@code Behaviors.stopped()} from its setup.</li>
- *   <li>{@code virtualThreads}: a virtual thread that offers to its parent's queue.</li>
+ *   <li>{@code virtualThreads}: a virtual thread that offers to its parent's mailbox (one of the
+ *       two {@link MailboxKind}s).</li>
  * </ul>
  *
  * <p>The figures in {@code benchmarks/RESULTS.md} come from {@code benchmarks/run}, which builds
@@ -85,9 +86,9 @@ public class SpawnExit {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public Object virtualThreads() throws Exception {
+    public Object virtualThreads(MailboxKind kind) throws Exception {
         return VirtualThreads.run(() -> {
-            VirtualThreads.Mailbox parent = VirtualThreads.mailbox();
+            VirtualThreads.Mailbox parent = kind.create();
             Runnable child = () -> parent.offer(DONE);
             for (int i = 0; i < N; i++) {
                 VirtualThreads.start(child);

@@ -127,10 +127,9 @@ public class Throughput {
         VirtualThreads.Mailbox[] senders;
 
         @Setup
-        @SuppressWarnings("unchecked")
-        public void start(Throughput b) {
+        public void start(Throughput b, MailboxKind kind) {
             int n = b.senders;
-            VirtualThreads.Mailbox sink = VirtualThreads.mailbox();
+            VirtualThreads.Mailbox sink = kind.create();
             threads = new Thread[n + 1];
             threads[n] = VirtualThreads.start(() -> {
                 try {
@@ -148,7 +147,7 @@ public class Throughput {
             });
             senders = new VirtualThreads.Mailbox[n];
             for (int i = 0; i < n; i++) {
-                VirtualThreads.Mailbox mailbox = VirtualThreads.mailbox();
+                VirtualThreads.Mailbox mailbox = kind.create();
                 senders[i] = mailbox;
                 threads[i] = VirtualThreads.start(() -> {
                     try {
@@ -178,10 +177,10 @@ public class Throughput {
 
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
-    public Object virtualThreads(VirtualThreadsState v) throws Exception {
+    public Object virtualThreads(VirtualThreadsState v, MailboxKind kind) throws Exception {
         VirtualThreads.Mailbox[] senders = v.senders;
         return VirtualThreads.run(() -> {
-            VirtualThreads.Mailbox self = VirtualThreads.mailbox();
+            VirtualThreads.Mailbox self = kind.create();
             QueueGo go = new QueueGo(MESSAGES / senders.length, new QueueDone(self));
             for (VirtualThreads.Mailbox sender : senders) {
                 sender.offer(go);
