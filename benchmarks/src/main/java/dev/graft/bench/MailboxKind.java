@@ -6,10 +6,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Which mailbox the bare virtual threads use: a JMH parameter of the {@code virtualThreads}
- * benchmarks only. Measured side by side on the benchmark machine, {@code LinkedTransferQueue}
- * had the shorter round trip (its {@code take} spins before parking) and the
- * {@code ConcurrentLinkedQueue} with park/unpark at times the higher four-to-one throughput;
- * both are kept, so that the floor is the better of the two in each workload.
+ * benchmarks only. Measured side by side on the benchmark machine, neither was the faster in
+ * every workload, nor in one workload from run to run (a round trip of 0.34 µs with
+ * {@code LinkedTransferQueue} against 1.05 µs in one session; 1.12 against 0.85 µs in another),
+ * so both are kept and reported: the floor is the better of the two in each workload.
  */
 @State(Scope.Benchmark)
 public class MailboxKind {
