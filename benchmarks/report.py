@@ -106,7 +106,7 @@ def fmt_range(kind, low, high):
     return f"{fmt(kind, low)} – {fmt(kind, high)}"
 
 
-def render(figures, machine, out):
+def render(figures, machine, out, results_dir):
     lines = []
     add = lines.append
     add("# Benchmark results")
@@ -180,10 +180,140 @@ def render(figures, machine, out):
         add(f"| {text} | {fmt(kinds[key], graft[0])} | {fmt(kinds[key], ref[0])} ({ref_name}) | "
             f"{ratio:.2f} ({sense} {bound:g}) | {'yes' if met else '**no**'} |")
     add("")
+    render_code(results_dir, add)
     add("Raw results of this run: `benchmarks/target/results/` (JMH's JSON and log, the memory "
         "probe's and the Erlang VM's output).")
     add("")
     out.write_text("\n".join(lines))
+
+
+def jmh_code(results_dir):
+    """method -> (median, low, high) of the code server's JMH benchmarks."""
+    path = results_dir / "jmh-code.json"
+    if not path.exists():
+        return {}
+    figures = {}
+    for run in json.loads(path.read_text()):
+        method = run["benchmark"].rsplit(".", 1)[1]
+        values = [v for it in run["primaryMetric"]["rawData"] for v in it]
+        figures[method] = (statistics.median(values), min(values), max(values), run["primaryMetric"]["scoreUnit"])
+    return figures
+
+
+def render_code(results_dir, add):
+    """The code server's section: remote calls, loading, relinking, purge, unloading."""
+    jmh = jmh_code(results_dir)
+    java = parse_result_lines(results_dir / "code.txt")
+    erl = parse_result_lines(results_dir / "code-erlang.txt")
+    if not (jmh or java or erl):
+        return
+
+    def one(rows, workload, impl, **match):
+        for r in rows:
+            if r["workload"] == workload and r["impl"] == impl and all(r.get(k) == v for k, v in match.items()):
+                return float(r["value"])
+        return None
+
+    add("# The code server")
+    add("")
+    add("Measured once per full run, after the rounds above: JMH for calls and loads (1 fork, 3 "
+        "warm-up and 5 measured iterations of 1 s), plain programs for the rest. Sources: "
+        "`dev.graft.bench.code.*` and `erlang/code_bench.erl`.")
+    add("")
+    if jmh:
+        add("## A remote call against a direct call")
+        add("")
+        add("`moduleRemote`: module `bench.Caller` calls `bench.Callee.inc`, a call the loader "
+            "rewrote into an invokedynamic site linked to Callee's current version; "
+            "`moduleLocal`: the same module calling its own function (a plain call); "
+            "`remoteFromOutside`: code outside modules calling through `CodeServer.function`; "
+            "`direct`: a plain Java static call. Source: `RemoteCallBenchmark`.")
+        add("")
+        add("| Call | Median | Range |")
+        add("|---|---:|---:|")
+        for m in ["direct", "remoteFromOutside", "moduleLocal", "moduleRemote"]:
+            if m in jmh:
+                med, lo, hi, unit = jmh[m]
+                add(f"| {m} | {med:.3f} {unit} | {lo:.3f} – {hi:.3f} |")
+        add("")
+        if "moduleRemote" in jmh and "moduleLocal" in jmh:
+            r = jmh["moduleRemote"][0] / jmh["moduleLocal"][0]
+            add(f"Remote ÷ local call: **{r:.2f}** (target at most 1.1: {'met' if r <= 1.1 else '**not met**'}).")
+        if "remoteFromOutside" in jmh and "direct" in jmh:
+            r = jmh["remoteFromOutside"][0] / jmh["direct"][0]
+            add(f"Through `CodeServer.function` ÷ direct call: **{r:.2f}**.")
+        add("")
+    load = jmh.get("loadBinary")
+    erl_load = one(erl, "load_binary", "erlang")
+    if load or erl_load:
+        add("## Loading a small module")
+        add("")
+        add("`loadBinary` of a one-class module, alternating two versions so that each load "
+            "replaces the current one and purges the old: the boundary check, the rewrite, a new "
+            "class loader, the static initialiser and the switch. The Erlang VM: "
+            "`code:load_binary/3` of a module of the same size. Source: `LoadBenchmark`, "
+            "`code_bench:load_binary`.")
+        add("")
+        add("| Implementation | Median |")
+        add("|---|---:|")
+        if erl_load is not None:
+            add(f"| Erlang VM | {erl_load:.1f} µs |")
+        if load:
+            add(f"| **Graft** | **{load[0]:.1f} µs** (range {load[1]:.1f} – {load[2]:.1f}) |")
+        if load and erl_load:
+            r = load[0] / erl_load
+            add("")
+            add(f"Graft ÷ Erlang VM: **{r:.2f}** (target at most 0.2: {'met' if r <= 0.2 else '**not met**'}).")
+        add("")
+    if one(java, "relink_stall_median", "graft") is not None:
+        add("## A relink under load")
+        add("")
+        add("Two threads call `Caller.remoteInc` (a remote call into `Callee`) in a hot loop while "
+            "`Callee` is loaded anew 20 times, 200 ms apart. Source: `RelinkStall`.")
+        add("")
+        add("| Figure | Value |")
+        add("|---|---:|")
+        for w, label, unit in [("relink_load", "load time (median)", "ms"),
+                               ("relink_stall_median", "longest stall a caller saw, per load (median)", "ms"),
+                               ("relink_stall_max", "longest stall a caller saw, worst load", "ms"),
+                               ("relink_calls_before", "calls per second before a load (both threads)", "M/s"),
+                               ("relink_calls_first_10ms_after", "calls per second in the 100 ms after", "M/s")]:
+            v = one(java, w, "graft")
+            if v is not None:
+                add(f"| {label} | {v:.3f} {unit} |")
+        add("")
+    ns = sorted({int(r["n"]) for r in java + erl if r["workload"] in ("purge", "check_process_code")})
+    if ns:
+        add("## checkProcessCode and purge with many processes")
+        add("")
+        add("N idle processes wait in a receive; the module has old code that none of them runs. "
+            "`checkProcessCode` of one process, and a whole `purge` (which must look at every "
+            "process), median of 5 rounds. Graft asks every process to walk its own stack at its "
+            "next runtime call; a process still waiting in the receive where it answered is "
+            "answered for from a record of its stack without being woken (so every round after the "
+            "first, in this workload). Source: `PurgeScale`, `code_bench:scale`.")
+        add("")
+        add("| Workload | N | Erlang VM | Graft | Graft ÷ Erlang VM |")
+        add("|---|---:|---:|---:|---:|")
+        for w in ["check_process_code", "purge"]:
+            for n in ns:
+                g = one(java, w, "graft", n=str(n))
+                e = one(erl, w, "erlang", n=str(n))
+                ratio = f"{g / e:.2f}" if g is not None and e else ""
+                add(f"| {w} | {n:,} | {e if e is not None else 'n/a'} ms | {g if g is not None else 'n/a'} ms | {ratio} |")
+        add("")
+    curve = [r for r in java if r["workload"] == "unloading_metaspace"]
+    if curve:
+        add("## Unloading: 10,000 load/purge cycles")
+        add("")
+        add("Metaspace in use and classes loaded after a full GC, every 1,000 cycles of loading a "
+            "version of `bench.Callee` and purging the one before. Source: `Unloading`.")
+        add("")
+        add("| Cycles | Metaspace | Loaded classes |")
+        add("|---:|---:|---:|")
+        for r in curve:
+            add(f"| {int(r['cycles']):,} | {float(r['value']):,.0f} KiB | {int(r['loaded_classes']):,} |")
+        add("")
 
 
 WORKLOADS_PARAMS = {w[0]: w[3]["senders"] for w in WORKLOADS if "senders" in w[3]}
@@ -198,7 +328,7 @@ def main():
             if ": " in line:
                 k, v = line.split(": ", 1)
                 machine[k.strip()] = v.strip()
-    render(load(results_dir), machine, out)
+    render(load(results_dir), machine, out, results_dir)
 
 
 if __name__ == "__main__":

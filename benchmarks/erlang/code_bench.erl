@@ -3,12 +3,12 @@
 %%   check_process_code   erlang:check_process_code/2 of one of N idle processes, with old code present
 %%   purge                code:purge/1 with N idle processes, old code present, no victim
 %% Prints RESULT lines like the Java side. Run by benchmarks/run:
-%%   erlc -o DIR code_bench.erl && erl -noshell -pa DIR -s code_bench main N1 N2 -s init stop
+%%   erlc -o DIR code_bench.erl && erl -noshell -pa DIR -run code_bench main N1 N2 -s init stop
 -module(code_bench).
 -export([main/1]).
 
 main(Args) ->
-    Ns = [list_to_integer(atom_to_list(A)) || A <- Args],
+    Ns = [list_to_integer(if is_atom(A) -> atom_to_list(A); true -> A end) || A <- Args],
     {B1, B2} = {small_module(1), small_module(2)},
     load_binary(B1, B2),
     [scale(N, B1, B2) || N <- Ns],

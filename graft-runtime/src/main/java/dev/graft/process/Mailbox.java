@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * <p>Messages from one sender are taken in the order they were sent: a sender's exchanges
  * are ordered, so are its nodes in the inbox, and the save queue keeps arrival order.
  *
- * <p>Thread-safety: {@link #put} from any thread; everything else from the owner only, except
+ * <p>Thread-safety: {@link #put} from any thread; everything else from the owner only (after its
+ * death, {@link #clear} from any thread holding the mailbox's monitor), except
  * {@link #size}, which another thread may call while the owner waits (it then reads a
  * consistent queue; at other times an estimate).
  */
@@ -145,7 +146,7 @@ final class Mailbox {
         return n;
     }
 
-    /** Drops every message, when the owner has died. Owner only (or after it has stopped). */
+    /** Drops every message, when the owner has died; the caller holds the mailbox's monitor, standing in for the owner. */
     void clear() {
         savedHead = savedTail = null;
         savedCount = 0;

@@ -363,7 +363,18 @@ final class ProcessCell implements Runnable {
             return;
         }
         mailbox.put(message);
+        if (state == DONE) {
+            clearDeadMailbox(); // it died while we put: no one else will take the message out
+            return;
+        }
         wake();
+    }
+
+    /** Empties the mailbox of a dead process; the lock stands in for the owner, which is gone. */
+    private void clearDeadMailbox() {
+        synchronized (mailbox) {
+            mailbox.clear();
+        }
     }
 
     private void wake() {
@@ -637,7 +648,7 @@ final class ProcessCell implements Runnable {
         if (function instanceof ExitObserver observer) {
             observer.exited(reason);
         }
-        mailbox.clear();
+        clearDeadMailbox();
         if (queries != null) {
             answerQueries(false);
         }
