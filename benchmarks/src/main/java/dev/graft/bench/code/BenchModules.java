@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,23 +23,34 @@ final class BenchModules {
 
     private BenchModules() {}
 
-    /** Compiles version {@code v} of {@code file} (e.g. "Callee.java") and returns the module's classes. */
-    static ModuleBinary compile(Node node, int v, String file) {
+    /**
+     * Compiles version {@code v} of {@code files} (such as "Callee.java"), in order, into one
+     * directory, so a later one may call an earlier one; returns their modules' classes.
+     */
+    static List<ModuleBinary> compile(Node node, int v, String... files) {
         try {
             Path dir = Files.createTempDirectory("graft-bench-v" + v);
-            Path src = dir.resolve("src/bench/" + file);
-            Files.createDirectories(src.getParent());
-            try (InputStream in = BenchModules.class.getResourceAsStream("/bench-modules/v" + v + "/bench/" + file)) {
-                Files.copy(in, src);
-            }
             Shell shell = new Shell(CodeServer.of(node), dir.resolve("classes"));
-            String module = shell.compile(src);
-            Path cls = dir.resolve("classes/" + module.replace('.', '/') + ".class");
-            ModuleBinary b = ModuleBinary.of(module, Map.of(module, Files.readAllBytes(cls)), "");
+            List<ModuleBinary> binaries = new ArrayList<>();
+            for (String file : files) {
+                Path src = dir.resolve("src/bench/" + file);
+                Files.createDirectories(src.getParent());
+                try (InputStream in = BenchModules.class.getResourceAsStream("/bench-modules/v" + v + "/bench/" + file)) {
+                    Files.copy(in, src);
+                }
+                String module = shell.compile(src);
+                Path cls = dir.resolve("classes/" + module.replace('.', '/') + ".class");
+                binaries.add(ModuleBinary.of(module, Map.of(module, Files.readAllBytes(cls)), ""));
+            }
             CodeServer.of(node).codePath().remove(dir.resolve("classes"));
-            return b;
+            return binaries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #compile(Node, int, String...)} of one file. */
+    static ModuleBinary compile(Node node, int v, String file) {
+        return compile(node, v, new String[] {file}).getFirst();
     }
 }

@@ -30,8 +30,9 @@ public final class RelinkStall {
     public static void main(String[] args) throws Exception {
         try (Node node = Node.start("relink")) {
             CodeServer code = CodeServer.of(node);
-            ModuleBinary[] callee = {BenchModules.compile(node, 1, "Callee.java"), BenchModules.compile(node, 2, "Callee.java")};
-            code.atomicLoadBinaries(List.of(callee[0], BenchModules.compile(node, 1, "Caller.java"))).orThrow();
+            List<ModuleBinary> v1 = BenchModules.compile(node, 1, "Callee.java", "Caller.java");
+            ModuleBinary[] callee = {v1.get(0), BenchModules.compile(node, 2, "Callee.java")};
+            code.atomicLoadBinaries(v1).orThrow();
             MethodHandle remote = code.function(BenchModules.CALLER, "remoteInc", MethodType.methodType(int.class, int.class));
 
             AtomicBoolean stop = new AtomicBoolean();

@@ -4,7 +4,6 @@ import dev.graft.code.CodeServer;
 import dev.graft.process.Node;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,8 +45,7 @@ public class RemoteCallBenchmark {
     static {
         Node node = Node.start("remote-call-bench");
         CodeServer code = CodeServer.of(node);
-        code.atomicLoadBinaries(List.of(BenchModules.compile(node, 1, "Callee.java"),
-                BenchModules.compile(node, 1, "Caller.java"))).orThrow();
+        code.atomicLoadBinaries(BenchModules.compile(node, 1, "Callee.java", "Caller.java")).orThrow();
         MethodType intInt = MethodType.methodType(int.class, int.class);
         CALLEE_INC = code.function(BenchModules.CALLEE, "inc", intInt);
         CALLER_REMOTE = code.function(BenchModules.CALLER, "remoteInc", intInt);
