@@ -453,7 +453,6 @@ class ConcurrencyTest {
      */
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    @Disabled("BUG: processes looping on Proc.yield() can starve for ever a process woken from outside the carrier threads (timer, node.send, monitor unblocker)")
     void yieldingProcesses_doNotStarveAProcessWokenFromOutside(Node node) throws Exception {
         int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
         run(node, () -> {
