@@ -56,9 +56,9 @@ class ProcessInfoTest {
             // given
             Pid pid = spawnIdle();
 
-            // when / then: it gets there by itself (polled: the runtime gives no event for it)
+            // when / then: it gets there by itself (polled: the runtime gives no event for it;
+            // the test's timeout fails it if it never does)
             awaitStatus(pid, Status.WAITING);
-            assertThat(infoOf(pid).status()).isEqualTo(Status.WAITING);
         });
     }
 

@@ -85,8 +85,8 @@ class TimerTest {
     void timers_fireInDeadlineOrder(Node node) throws Exception {
         run(node, () -> {
             // when
-            Proc.sendAfter(40, Proc.self(), new Tick(3));
-            Proc.sendAfter(20, Proc.self(), new Tick(2));
+            Proc.sendAfter(200, Proc.self(), new Tick(3));
+            Proc.sendAfter(100, Proc.self(), new Tick(2));
             Proc.sendAfter(0, Proc.self(), new Tick(1));
 
             // then
@@ -149,14 +149,14 @@ class TimerTest {
     void cancelledTimer_neverDelivers(Node node) throws Exception {
         run(node, () -> {
             // given
-            TimerRef cancelled = Proc.sendAfter(100, Proc.self(), "cancelled");
-            TimerRef nameCancelled = Proc.sendAfter(100, "me", "cancelled by name");
+            TimerRef cancelled = Proc.sendAfter(500, Proc.self(), "cancelled");
+            TimerRef nameCancelled = Proc.sendAfter(500, "me", "cancelled by name");
             Proc.register("me", Proc.self());
 
             // when
             assertThat(Proc.cancelTimer(cancelled)).isPresent();
             assertThat(Proc.cancelTimer(nameCancelled)).isPresent();
-            Proc.sendAfter(150, Proc.self(), "later"); // fires after the cancelled ones would have
+            Proc.sendAfter(550, Proc.self(), "later"); // fires after the cancelled ones would have
 
             // then
             assertThat(Proc.receive()).isEqualTo("later");
