@@ -93,6 +93,8 @@ final class ProcessCell implements Runnable {
      * is still in; null when unknown. Written by the owner only.
      */
     private volatile ClassLoader[] stackCache;
+    /** Set by {@link #terminate} once links and monitors have been told of the death. */
+    private volatile boolean signalsSent;
 
     // Guarded by this.
     private boolean dead;
@@ -442,6 +444,7 @@ final class ProcessCell implements Runnable {
             }
         }
         if (!alive) {
+            other.awaitSignalsSent();
             synchronized (this) {
                 if (trapExit) {
                     deliver(new Exit(other.pid, Reason.NOPROC));
@@ -504,6 +507,7 @@ final class ProcessCell implements Runnable {
             }
         }
         if (!alive) {
+            target.awaitSignalsSent();
             monitorDown(ref, target.pid, Reason.NOPROC);
         }
         return ref;
@@ -645,12 +649,25 @@ final class ProcessCell implements Runnable {
                 s.resumedBy(this);
             }
         }
+        signalsSent = true;
         if (function instanceof ExitObserver observer) {
             observer.exited(reason);
         }
         clearDeadMailbox();
         if (queries != null) {
             answerQueries(false);
+        }
+    }
+
+    /**
+     * Waits, briefly, until this dead process has sent its exit signals to its links and
+     * monitors: a signal about it made afterwards (a Down or Exit with noproc) must arrive
+     * after them, as Erlang orders the signals of one sender. The dying process is between two
+     * lines of {@link #terminate}; yielding lets it run if it shares our carrier.
+     */
+    private void awaitSignalsSent() {
+        while (!signalsSent) {
+            Thread.yield();
         }
     }
 

@@ -338,7 +338,6 @@ class LinkTest {
      * as the Down is there.
      */
     @Test
-    @Disabled("BUG: a monitor set after the process died gives Down(noproc) at once, before the Exit its link is still to receive from the dying process")
     void exitOfALink_comesBeforeTheDownOfAMonitorSetLater(Node node) throws Exception {
         run(node, () -> {
             // given: many trapping processes, to which each victim will be linked
