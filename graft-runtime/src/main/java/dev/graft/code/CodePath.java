@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public final class CodePath {
                 return Optional.empty();
             }
             Map<String, byte[]> classes = new HashMap<>();
-            for (JarEntry e : java.util.Collections.list(j.entries())) {
+            for (JarEntry e : Collections.list(j.entries())) {
                 String n = e.getName();
                 if (n.equals(base + ".class") || (n.startsWith(base + "$") && n.endsWith(".class"))) {
                     try (var in = j.getInputStream(e)) {

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -257,7 +259,7 @@ public final class CodeServer {
     }
 
     private static List<ModuleFailure> duplicates(List<String> names) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         Set<String> dup = new LinkedHashSet<>();
         for (String n : names) {
             if (!seen.add(n)) {
@@ -556,7 +558,7 @@ public final class CodeServer {
     /** Every module with a current version, by name: {@code code:all_loaded/0}. */
     public List<ModuleVersion> allLoaded() {
         return slots.values().stream().map(s -> s.current).filter(Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(ModuleVersion::name)).toList();
+                .sorted(Comparator.comparing(ModuleVersion::name)).toList();
     }
 
     /**

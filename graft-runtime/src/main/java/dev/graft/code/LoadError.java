@@ -1,5 +1,7 @@
 package dev.graft.code;
 
+import java.util.Locale;
+
 /**
  * Why a module was not loaded: the reasons of Erlang's code server, plus the module boundary.
  * {@link #atom()} is the name Erlang gives the reason.
@@ -22,6 +24,6 @@ public enum LoadError {
 
     /** Erlang's name for this reason, such as {@code not_purged}. */
     public String atom() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,8 +7,11 @@ import java.lang.classfile.ClassModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -68,11 +71,11 @@ public final class ModuleBinary {
             sorted.put(cls, e.getValue().clone());
         }
         String md5 = md5(sorted);
-        return new ModuleBinary(name, java.util.Collections.unmodifiableMap(sorted), origin, md5, vsn != null ? vsn : md5);
+        return new ModuleBinary(name, Collections.unmodifiableMap(sorted), origin, md5, vsn != null ? vsn : md5);
     }
 
     private static CodeLoadException bad(String module, String detail) {
-        return new CodeLoadException(java.util.List.of(new ModuleFailure(module, LoadError.BADFILE, detail)));
+        return new CodeLoadException(List.of(new ModuleFailure(module, LoadError.BADFILE, detail)));
     }
 
     private static Optional<String> declaredVsn(ClassModel model) {
@@ -83,7 +86,7 @@ public final class ModuleBinary {
                 .flatMap(a -> a.elements().stream())
                 .filter(el -> el.name().stringValue().equals("value"))
                 .map(el -> el.value() instanceof AnnotationValue.OfString s ? s.stringValue() : null)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst();
     }
 

@@ -1,6 +1,8 @@
 package dev.graft.process;
 
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,10 +10,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A Graft node: its processes, registered names and timers (DESIGN decision 10: a node is an
@@ -47,7 +52,7 @@ public final class Node implements AutoCloseable {
     final Timers timers;
     private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile boolean stopped;
-    private volatile java.io.PrintStream output = System.out;
+    private volatile PrintStream output = System.out;
 
     private Node(String name) {
         this.name = name;
@@ -234,14 +239,14 @@ public final class Node implements AutoCloseable {
      */
     public List<Pid> runningCodeOf(ClassLoader loader, Duration patience) throws InterruptedException {
         ProcessCell self = ProcessCell.current();
-        List<ProcessCell> cells = new java.util.ArrayList<>(processes.size());
+        List<ProcessCell> cells = new ArrayList<>(processes.size());
         for (Pid p : processes) {
             if (p.cell != self) {
                 cells.add(p.cell);
             }
         }
-        List<Pid> found = new java.util.ArrayList<>();
-        List<ProcessCell> toAsk = new java.util.ArrayList<>();
+        List<Pid> found = new ArrayList<>();
+        List<ProcessCell> toAsk = new ArrayList<>();
         for (ProcessCell c : cells) {
             Boolean known = c.cachedRuns(loader);
             if (known == null) {
@@ -250,13 +255,13 @@ public final class Node implements AutoCloseable {
                 found.add(c.pid);
             }
         }
-        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(toAsk.size());
+        CountDownLatch answered = new CountDownLatch(toAsk.size());
         StackQuery[] asked = new StackQuery[toAsk.size()];
         for (int i = 0; i < asked.length; i++) {
             asked[i] = new StackQuery(loader, answered);
             toAsk.get(i).postQuery(asked[i]);
         }
-        answered.await(patience.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        answered.await(patience.toNanos(), TimeUnit.NANOSECONDS);
         for (int i = 0; i < asked.length; i++) {
             boolean runs = asked[i].answered() ? asked[i].runs() : stackNames(toAsk.get(i), loader.getName());
             if (runs) {
@@ -279,10 +284,10 @@ public final class Node implements AutoCloseable {
         if (known != null) {
             return known;
         }
-        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
         StackQuery q = new StackQuery(loader, answered);
         cell.postQuery(q);
-        answered.await(patience.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        answered.await(patience.toNanos(), TimeUnit.NANOSECONDS);
         return q.answered() ? q.runs() : stackNames(cell, loader.getName());
     }
 
@@ -308,12 +313,12 @@ public final class Node implements AutoCloseable {
      * {@code factory} on first use. Lets packages above this one keep per-node state without
      * this package knowing them.
      */
-    public <T> T service(Class<T> type, java.util.function.Function<Node, ? extends T> factory) {
+    public <T> T service(Class<T> type, Function<Node, ? extends T> factory) {
         return type.cast(services.computeIfAbsent(type, k -> factory.apply(this)));
     }
 
     /** Sets where processes spawned from outside any process print (see {@link Io}). */
-    public void output(java.io.PrintStream out) {
+    public void output(PrintStream out) {
         this.output = Objects.requireNonNull(out, "out");
     }
 

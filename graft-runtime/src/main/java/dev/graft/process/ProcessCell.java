@@ -1,8 +1,10 @@
 package dev.graft.process;
 
+import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,9 +112,9 @@ final class ProcessCell implements Runnable {
     private ArrayList<ProcessCell> suspenders;
     String registeredName;
     /** Where {@link Io} prints; inherited from the spawner. Written and read by the owner only (and its spawner before start). */
-    java.io.PrintStream out;
+    PrintStream out;
 
-    ProcessCell(Node node, long id, ProcessFunction function, java.io.PrintStream out) {
+    ProcessCell(Node node, long id, ProcessFunction function, PrintStream out) {
         this.node = node;
         this.pid = new Pid(this, id);
         this.function = function;
@@ -711,7 +713,7 @@ final class ProcessCell implements Runnable {
         }
     }
 
-    private static List<Pid> pids(java.util.Collection<ProcessCell> cells) {
+    private static List<Pid> pids(Collection<ProcessCell> cells) {
         if (cells == null) {
             return List.of();
         }
