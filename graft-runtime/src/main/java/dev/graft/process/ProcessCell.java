@@ -709,8 +709,26 @@ final class ProcessCell implements Runnable {
             }
             return new ProcessInfo(pid, status, mailbox.size(), Optional.ofNullable(registeredName),
                     pids(links), pids(monitors == null ? null : monitors.values()),
-                    pids(monitoredBy == null ? null : monitoredBy.values()), trapExit, initialCall());
+                    pids(monitoredBy == null ? null : monitoredBy.values()), trapExit, initialCall(),
+                    currentModule());
         }
+    }
+
+    /**
+     * The module version the process is executing: the class loader name, {@code module@vsn}, of
+     * the innermost frame of a loaded module (any named loader other than the JDK's), read from
+     * its stack: a stack walk, for inspection only.
+     */
+    private Optional<String> currentModule() {
+        StackTraceElement[] frames = Thread.currentThread() == thread
+                ? new Throwable().getStackTrace() : thread.getStackTrace();
+        for (StackTraceElement f : frames) {
+            String loader = f.getClassLoaderName();
+            if (loader != null && !loader.equals("app") && !loader.equals("platform")) {
+                return Optional.of(loader);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Pid> pids(Collection<ProcessCell> cells) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param monitoredBy        the processes that monitor it
  * @param trapExit           whether exit signals become {@link Exit} messages
  * @param initialCall        what it was spawned to run: {@code Module.function/arity} or a lambda's class
+ * @param currentModule      the module version it is executing, {@code module@vsn} (the class
+ *                           loader of its innermost frame of a loaded module), if any
  */
 public record ProcessInfo(
         Pid pid,
@@ -24,7 +26,8 @@ public record ProcessInfo(
         List<Pid> monitors,
         List<Pid> monitoredBy,
         boolean trapExit,
-        String initialCall) {
+        String initialCall,
+        Optional<String> currentModule) {
 
     /** Erlang's process statuses that a Graft process can be in. */
     public enum Status {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
+import dev.graft.process.Proc;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -286,6 +287,23 @@ class InspectionTest {
                     .contains(v2.loaderName()).doesNotContain(v1.loaderName());
             assertThat(Arrays.stream(lab.node.stackTrace(p)).map(StackTraceElement::getClassLoaderName))
                     .contains(v1.loaderName()).doesNotContain(v2.loaderName());
+        });
+    }
+
+    @Test
+    void processInfo_saysWhichModuleVersionAProcessRuns() throws Exception {
+        lab.inProcess(() -> {
+            // given: one process in version 1, then one in version 2
+            lab.loaded(S, Lab.server(S), 1);
+            Pid p = spawnServer(S, 1);
+            ModuleVersion v2 = lab.loaded(S, Lab.server(S), 2);
+            Pid q = spawnServer(S, 2);
+            // then: process info names the version each runs, as the code server does
+            assertThat(Proc.info(p).orElseThrow().currentModule()).contains("t.S@1");
+            assertThat(Proc.info(q).orElseThrow().currentModule()).contains(v2.loaderName());
+            assertThat(lab.code.currentModule(q)).contains(v2);
+            // and a process outside any module runs none
+            assertThat(Proc.info(Proc.self()).orElseThrow().currentModule()).isEmpty();
         });
     }
 
