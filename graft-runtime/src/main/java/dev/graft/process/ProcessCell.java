@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -320,8 +322,9 @@ final class ProcessCell implements Runnable {
             return;
         }
         if (inReceive) {
-            ClassLoader[] loaders = FRAMES.walk(frames -> frames.map(f -> f.getDeclaringClass().getClassLoader())
-                    .filter(l -> l != null && l != APP && l != PLATFORM).distinct().toArray(ClassLoader[]::new));
+            LoaderSet seen = new LoaderSet();
+            FRAMES.forEach(seen);
+            ClassLoader[] loaders = seen.toArray();
             stackCache = loaders;
             for (; q != null; q = q.next) {
                 q.answer(contains(loaders, q.loader));
@@ -333,6 +336,35 @@ final class ProcessCell implements Runnable {
             q.answer(FRAMES.walk(frames -> frames.anyMatch(f -> f.getDeclaringClass().getClassLoader() == loader)));
         }
     }
+
+    /** The distinct class loaders of a stack's frames, but the JDK's and the application's. */
+    private static final class LoaderSet implements Consumer<StackWalker.StackFrame> {
+        private ClassLoader[] loaders = NO_LOADERS;
+        private int size;
+
+        @Override
+        public void accept(StackWalker.StackFrame f) {
+            ClassLoader l = f.getDeclaringClass().getClassLoader();
+            if (l == null || l == APP || l == PLATFORM) {
+                return;
+            }
+            for (int i = 0; i < size; i++) {
+                if (loaders[i] == l) {
+                    return;
+                }
+            }
+            if (size == loaders.length) {
+                loaders = Arrays.copyOf(loaders, Math.max(4, size * 2));
+            }
+            loaders[size++] = l;
+        }
+
+        ClassLoader[] toArray() {
+            return size == 0 ? NO_LOADERS : Arrays.copyOf(loaders, size);
+        }
+    }
+
+    private static final ClassLoader[] NO_LOADERS = new ClassLoader[0];
 
     /**
      * Answers a stack query without waking the process, if it waits in the receive where it
