@@ -9,19 +9,15 @@ import dev.graft.process.Proc;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §1.7: atomicLoad, prepareLoading and finishLoading load a set of modules all at once
  * or none, listing every module that failed and why.
  */
-class AtomicLoadTest {
+class AtomicLoadTest extends LabTest {
     static final String A = "t.A";
     static final String B = "t.B";
     static final String C = "t.C";
@@ -39,20 +35,6 @@ class AtomicLoadTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private void compilePlain(int vsn, String... modules) {
         for (String m : modules) {

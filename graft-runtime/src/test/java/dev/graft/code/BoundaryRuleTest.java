@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at load with {@link LoadError#BOUNDARY_VIOLATION}, naming the class, the member and the
  * reference, and nothing is loaded.
  */
-class BoundaryRuleTest {
+class BoundaryRuleTest extends LabTest {
     static final String A = "t.A";
     static final String B = "t.B";
 
@@ -70,20 +67,6 @@ class BoundaryRuleTest {
                 """.replace("BODY", body);
     }
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     /** The ways a module can name another module's class, with the pieces its error must name. */
     static Stream<Arguments> violations() {

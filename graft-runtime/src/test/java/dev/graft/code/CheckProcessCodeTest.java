@@ -9,12 +9,8 @@ import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §1.3: which processes count as running a module's old code. A frame of the old
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in it running); only holding a lambda or a value of it does not. Purge kills exactly those
  * that count.
  */
-class CheckProcessCodeTest {
+class CheckProcessCodeTest extends LabTest {
     static final String F = "t.F";
     static final String G = "t.G";
     static final String H = "t.H";
@@ -137,20 +133,6 @@ class CheckProcessCodeTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private void loadFG(int vsn) {
         lab.loaded(G, G_SRC, vsn);

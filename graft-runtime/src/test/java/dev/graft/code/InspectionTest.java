@@ -13,17 +13,14 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §1.1, §1.8, §1.9 and issue 3 item 1: which, isLoaded, allLoaded, moduleStatus,
  * modifiedModules; a module's version ({@code @Vsn} or its MD5) and the {@code module@vsn}
  * class loader name that stack frames show.
  */
-class InspectionTest {
+class InspectionTest extends LabTest {
     static final String M = "t.M";
     static final String S = "t.S";
 
@@ -40,20 +37,6 @@ class InspectionTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private String onPath(String module) {
         return lab.classFile(module).toAbsolutePath().normalize().toString();

@@ -12,16 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §1.2, §1.5, §1.6, §1.7: the reasons a load is refused — badfile, nofile,
  * duplicated, sticky_directory, on_load_failure — and that a refused load changes nothing.
  */
-class LoadErrorsTest {
+class LoadErrorsTest extends LabTest {
     static final String M = "t.M";
 
     static final String FAILING_INIT = """
@@ -43,20 +40,6 @@ class LoadErrorsTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private static void assertRefused(LoadResult r, String module, LoadError error) {
         assertThat(r).as("%s", r).isInstanceOf(LoadResult.Refused.class);

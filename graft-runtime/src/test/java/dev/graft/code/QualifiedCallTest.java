@@ -14,35 +14,17 @@ import dev.graft.process.Proc;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
 import dev.graft.process.UndefinedFunctionException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §1.2 and §1.4: a local loop stays in its version; a qualified call ({@code Code.tail},
  * {@code Code.remote}) enters the current one; {@code loadBinary} purges before it loads, so a
  * third version kills the processes still in the first.
  */
-class QualifiedCallTest {
+class QualifiedCallTest extends LabTest {
     static final String S = "t.S";
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     @Test
     void localLoop_staysInItsVersion_afterALoad() throws Exception {

@@ -10,12 +10,8 @@ import dev.graft.process.Proc;
 import dev.graft.process.UndefinedFunctionException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §0.2 and §1.4, DESIGN decision 3: a call from module A to module B's public static
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reloaded; a call within a module stays a plain call; code outside modules reaches them
  * through {@link CodeServer#function}, linked the same way.
  */
-class RemoteCallTest {
+class RemoteCallTest extends LabTest {
     static final String A = "t.A";
     static final String B = "t.B";
 
@@ -133,20 +129,6 @@ class RemoteCallTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     /** In a process: asks A's loop for [its own vsn, B's vsn]. */
     private static List<Object> pair(Pid a) {

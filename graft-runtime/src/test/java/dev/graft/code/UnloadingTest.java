@@ -16,17 +16,13 @@ import java.lang.invoke.MethodType;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3 item 6: a purged version's class loader becomes unreachable and is collected with its
  * classes, so load/purge cycles leave metaspace flat.
  */
-class UnloadingTest {
+class UnloadingTest extends LabTest {
     static final String S = "t.S";
     static final String M = "t.M";
 
@@ -69,20 +65,6 @@ class UnloadingTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     /** Collects garbage until {@code ref} clears; bounded by a count of collections, not by time. */
     private static void assertCollected(WeakReference<?> ref, String what) {

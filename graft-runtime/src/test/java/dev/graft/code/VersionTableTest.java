@@ -11,34 +11,17 @@ import dev.graft.process.Proc;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
 import dev.graft.process.UndefinedFunctionException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reference §1.1: the states of one module name (none, current, current+old, old only) and what
  * load, delete, purge and softPurge do in each, with Erlang's results.
  */
-class VersionTableTest {
+class VersionTableTest extends LabTest {
     static final String M = "t.M";
 
-    @TempDir
-    Path dir;
-
-    Lab lab;
-
-    @BeforeEach
-    void start() {
-        lab = new Lab(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private ModuleVersion loadPlain(int vsn) {
         return lab.loaded(M, Lab.plain(M), vsn);

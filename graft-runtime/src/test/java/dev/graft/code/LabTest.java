@@ -1,0 +1,24 @@
+package dev.graft.code;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A test with a fresh {@link Lab} (a node, its code server and a source tree) per test method. */
+abstract class LabTest {
+    @TempDir
+    Path dir;
+
+    Lab lab;
+
+    @BeforeEach
+    void startLab() {
+        lab = new Lab(dir);
+    }
+
+    @AfterEach
+    void stopLab() {
+        lab.close();
+    }
+}
