@@ -697,11 +697,13 @@ final class ProcessCell implements Runnable {
      * Waits, briefly, until this dead process has sent its exit signals to its links and
      * monitors: a signal about it made afterwards (a Down or Exit with noproc) must arrive
      * after them, as Erlang orders the signals of one sender. The dying process is between two
-     * lines of {@link #terminate}; yielding lets it run if it shares our carrier.
+     * lines of {@link #terminate}. The wait is a timed park, not {@link Thread#yield}: the dying
+     * process may be queued as an external submission (woken from a monitor it waited for), which
+     * carriers kept busy by yielding threads would never reach (see {@link Proc#yield}).
      */
     private void awaitSignalsSent() {
         while (!signalsSent) {
-            Thread.yield();
+            LockSupport.parkNanos(1_000L);
         }
     }
 
@@ -726,6 +728,12 @@ final class ProcessCell implements Runnable {
     ProcessInfo info() {
         int s = state; // read before the mailbox: see Mailbox.size
         ProcessInfo.Status status;
+        int queued;
+        Optional<String> name;
+        List<Pid> linked;
+        List<Pid> watching;
+        List<Pid> watchers;
+        boolean traps;
         synchronized (this) {
             if (dead) {
                 return null;
@@ -739,11 +747,16 @@ final class ProcessCell implements Runnable {
             } else {
                 status = ProcessInfo.Status.RUNNING;
             }
-            return new ProcessInfo(pid, status, mailbox.size(), Optional.ofNullable(registeredName),
-                    pids(links), pids(monitors == null ? null : monitors.values()),
-                    pids(monitoredBy == null ? null : monitoredBy.values()), trapExit, initialCall(),
-                    currentModule());
+            queued = mailbox.size();
+            name = Optional.ofNullable(registeredName);
+            linked = pids(links);
+            watching = pids(monitors == null ? null : monitors.values());
+            watchers = pids(monitoredBy == null ? null : monitoredBy.values());
+            traps = trapExit;
         }
+        // The stack is read without the lock: the process may be waiting for it.
+        return new ProcessInfo(pid, status, queued, name, linked, watching, watchers, traps, initialCall(),
+                currentModule());
     }
 
     /**
