@@ -3,6 +3,7 @@ package dev.graft.code;
 import dev.graft.process.Functions;
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
+import dev.graft.process.ProcessInfo;
 import dev.graft.process.Reason;
 import dev.graft.process.UndefinedFunctionException;
 import java.io.IOException;
@@ -521,24 +522,20 @@ public final class CodeServer {
 
     /** The module version {@code pid} is executing: the innermost module frame on its stack. */
     public Optional<ModuleVersion> currentModule(Pid pid) {
-        Map<String, ModuleVersion> byLoader = new HashMap<>();
-        for (ModuleSlot s : slots.values()) {
-            ModuleVersion c = s.current;
-            ModuleVersion o = s.old;
-            if (c != null) {
-                byLoader.put(c.loaderName(), c);
-            }
-            if (o != null) {
-                byLoader.put(o.loaderName(), o);
-            }
+        return node.info(pid).flatMap(ProcessInfo::currentModule).flatMap(this::versionByLoaderName);
+    }
+
+    /** The current or old version whose class loader has this name. */
+    private Optional<ModuleVersion> versionByLoaderName(String loaderName) {
+        String module = loaderName.substring(0, Math.max(0, loaderName.indexOf('@')));
+        ModuleSlot s = slots.get(module);
+        if (s == null) {
+            return Optional.empty();
         }
-        for (StackTraceElement f : node.stackTrace(pid)) {
-            ModuleVersion v = f.getClassLoaderName() == null ? null : byLoader.get(f.getClassLoaderName());
-            if (v != null) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        ModuleVersion c = s.current;
+        ModuleVersion o = s.old;
+        return c != null && c.loaderName().equals(loaderName) ? Optional.of(c)
+                : o != null && o.loaderName().equals(loaderName) ? Optional.of(o) : Optional.empty();
     }
 
     // ---- inspection ----

@@ -57,8 +57,4 @@ final class ModuleLoader extends ClassLoader {
         }
         return defineClass(name, bytes, 0, bytes.length);
     }
-
-    Iterable<String> classNames() {
-        return classes.keySet();
-    }
 }

@@ -60,7 +60,7 @@ final class ModuleRewriter {
             MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType, CD_String));
 
     /** The module's classes ready to define, or the violations that refuse it. */
-    record Result(Map<String, byte[]> classes, List<String> violations, int remoteCalls) {}
+    record Result(Map<String, byte[]> classes, List<String> violations) {}
 
     private ModuleRewriter() {}
 
@@ -69,17 +69,15 @@ final class ModuleRewriter {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver(module, shared)));
         Map<String, byte[]> out = new LinkedHashMap<>();
         List<String> violations = new ArrayList<>();
-        int remote = 0;
         for (Map.Entry<String, byte[]> e : module.classes().entrySet()) {
             ClassModel model = cf.parse(e.getValue());
             ClassCheck check = new ClassCheck(scope, e.getKey(), violations);
             check.classLevel(model);
             int calls = check.codeLevel(model);
-            remote += calls;
             out.put(e.getKey(), calls == 0 ? e.getValue()
                     : cf.transformClass(model, ClassTransform.transformingMethodBodies(relinkRemoteCalls(scope))));
         }
-        return new Result(out, violations, remote);
+        return new Result(out, violations);
     }
 
     private static ClassHierarchyResolver resolver(ModuleBinary module, ClassLoader shared) {

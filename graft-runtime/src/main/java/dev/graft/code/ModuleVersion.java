@@ -35,10 +35,6 @@ public final class ModuleVersion {
         return binary.origin();
     }
 
-    ModuleBinary binary() {
-        return binary;
-    }
-
     /** The name of its class loader, as stack frames show it: {@code module@vsn}. */
     public String loaderName() {
         return loader.getName();
@@ -65,10 +61,6 @@ public final class ModuleVersion {
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
-    }
-
-    boolean owns(Class<?> c) {
-        return c.getClassLoader() == loader;
     }
 
     @Override

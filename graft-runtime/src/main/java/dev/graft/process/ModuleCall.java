@@ -2,7 +2,6 @@ package dev.graft.process;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 
 /**
  * A process body that calls a module's public static function with arguments: Erlang's
@@ -34,16 +33,5 @@ record ModuleCall(Class<?> module, String function, Object[] args) implements Pr
     @Override
     public String toString() {
         return module.getName() + "." + function + "/" + args.length;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ModuleCall c && c.module == module && c.function.equals(function)
-                && Arrays.equals(c.args, args);
-    }
-
-    @Override
-    public int hashCode() {
-        return module.hashCode() * 31 + function.hashCode();
     }
 }

@@ -26,9 +26,4 @@ public final class Reason {
     public static final Atom SHUTDOWN = Atom.of("shutdown");
 
     private Reason() {}
-
-    /** True for {@code normal}: the one reason links ignore unless they trap exits. */
-    public static boolean isNormal(Object reason) {
-        return reason == NORMAL;
-    }
 }
