@@ -683,6 +683,11 @@ public final class CodeServer {
         return false;
     }
 
+    /** The entry of {@code module}, loaded or not, for code that follows its current version. */
+    public ModuleRef ref(String module) {
+        return slot(module).ref;
+    }
+
     private ModuleSlot slot(String module) {
         return slots.computeIfAbsent(module, ModuleSlot::new);
     }

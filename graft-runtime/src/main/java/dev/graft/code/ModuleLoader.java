@@ -17,6 +17,8 @@ final class ModuleLoader extends ClassLoader {
     }
 
     final CodeServer server;
+    /** The version these classes make up; set once, by its constructor, before any class is defined. */
+    ModuleVersion version;
     private final String module;
     private final Map<String, byte[]> classes;
 
@@ -27,7 +29,8 @@ final class ModuleLoader extends ClassLoader {
         this.classes = classes;
     }
 
-    private boolean owns(String name) {
+    /** Whether {@code name} is one of the module's classes (the module class or one nested in it). */
+    boolean owns(String name) {
         return name.equals(module) || (name.startsWith(module) && name.length() > module.length()
                 && name.charAt(module.length()) == '$');
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ModuleSlot {
     final String name;
+    final ModuleRef ref = new ModuleRef(this);
     volatile ModuleVersion current;
     volatile ModuleVersion old;
     /** Invalidated when current changes; shared by the modules of one load batch. */

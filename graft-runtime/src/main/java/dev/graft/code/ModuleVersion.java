@@ -3,6 +3,7 @@ package dev.graft.code;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Optional;
 
 /**
  * One loaded version of a module: its classes in a class loader of their own. A module has
@@ -16,6 +17,17 @@ public final class ModuleVersion {
     ModuleVersion(ModuleBinary binary, ModuleLoader loader) {
         this.binary = binary;
         this.loader = loader;
+        loader.version = this;
+    }
+
+    /** The module version a class belongs to, or empty for a class of no module (shared code). */
+    public static Optional<ModuleVersion> of(Class<?> c) {
+        return c.getClassLoader() instanceof ModuleLoader l ? Optional.of(l.version) : Optional.empty();
+    }
+
+    /** The code server that loaded this version. */
+    public CodeServer server() {
+        return loader.server;
     }
 
     public String name() {
@@ -52,6 +64,21 @@ public final class ModuleVersion {
             moduleClass = c;
         }
         return c;
+    }
+
+    /**
+     * The class of this version with the binary name {@code name} ({@code "kv.KV$State"}), or
+     * empty if this version has no such class.
+     */
+    public Optional<Class<?>> findClass(String name) {
+        if (!loader.owns(name)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Class.forName(name, false, loader));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The public static method {@code name} of this type in this version, or null. */
