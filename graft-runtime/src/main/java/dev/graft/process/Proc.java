@@ -30,13 +30,18 @@ public final class Proc {
 
     private Proc() {}
 
-    private static ProcessCell me(String operation) {
+    static ProcessCell me(String operation) {
         ProcessCell self = ProcessCell.current();
         if (self == null) {
             throw new IllegalStateException("Proc." + operation
                     + " was called outside any process; spawn a process, or use the Node's methods");
         }
         return self;
+    }
+
+    /** Whether the caller is a process (rather than a launcher's or a test's own thread). */
+    public static boolean inProcess() {
+        return ProcessCell.current() != null;
     }
 
     /** The calling process's pid. */
@@ -166,7 +171,7 @@ public final class Proc {
         self.checkSignals();
     }
 
-    private static long nanos(long millis) {
+    static long nanos(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("a timeout must be 0 or more milliseconds, or Proc.INFINITY; got " + millis);
         }

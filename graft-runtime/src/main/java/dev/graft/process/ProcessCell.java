@@ -200,6 +200,18 @@ final class ProcessCell implements Runnable {
      * @return the message, or null when the timeout passed first
      */
     Object receive(Predicate<Object> pattern, long timeoutNanos) {
+        return receive(pattern, timeoutNanos, false);
+    }
+
+    /**
+     * A receive whose caller vouches that no module code is on the stack below it (the loop of
+     * a behaviour the runtime started): stack queries are answered from that, without a walk
+     * and without waking the process.
+     */
+    Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree) {
+        if (codeFree) {
+            stackCache = NO_LOADERS;
+        }
         try {
             return awaitMessage(pattern, timeoutNanos);
         } finally {
@@ -318,6 +330,13 @@ final class ProcessCell implements Runnable {
         if (state == DONE || Thread.currentThread() != thread) {
             for (; q != null; q = q.next) {
                 q.answer(false);
+            }
+            return;
+        }
+        ClassLoader[] known = stackCache;
+        if (inReceive && known != null) {
+            for (; q != null; q = q.next) {
+                q.answer(contains(known, q.loader));
             }
             return;
         }

@@ -26,17 +26,17 @@ import java.util.function.Predicate;
  *
  * <p>Module sources are templates: {@code $V} is replaced by the version given.
  */
-final class Lab implements AutoCloseable {
+public final class Lab implements AutoCloseable {
     /** How long a test waits for a message that must come: a guard against hangs, not a timing assertion. */
-    static final long PATIENCE_MILLIS = 20_000;
+    public static final long PATIENCE_MILLIS = 20_000;
 
-    final Node node;
-    final CodeServer code;
-    final Shell shell;
+    public final Node node;
+    public final CodeServer code;
+    public final Shell shell;
     final Path src;
     final Path classes;
 
-    Lab(Path dir) {
+    public Lab(Path dir) {
         this.node = Node.start("codetest");
         this.code = CodeServer.of(node);
         this.src = dir.resolve("src");
@@ -52,7 +52,7 @@ final class Lab implements AutoCloseable {
     // ---- sources and class files ----
 
     /** Writes the module's source file, {@code src/p/Name.java}, with {@code $V} replaced by {@code vsn}. */
-    Path write(String module, String template, Object vsn) {
+    public Path write(String module, String template, Object vsn) {
         Path file = src.resolve(module.replace('.', '/') + ".java");
         try {
             Files.createDirectories(file.getParent());
@@ -64,18 +64,18 @@ final class Lab implements AutoCloseable {
     }
 
     /** Writes and compiles the module into the class directory (the code path); loads nothing. */
-    void compile(String module, String template, Object vsn) {
+    public void compile(String module, String template, Object vsn) {
         assertThat(shell.compile(write(module, template, vsn))).isEqualTo(module);
     }
 
     /** Compiles the module and loads it from the code path with {@link CodeServer#load} (no purge). */
-    LoadResult load(String module, String template, Object vsn) {
+    public LoadResult load(String module, String template, Object vsn) {
         compile(module, template, vsn);
         return code.load(module);
     }
 
     /** {@link #load} that must succeed; returns the new current version. */
-    ModuleVersion loaded(String module, String template, Object vsn) {
+    public ModuleVersion loaded(String module, String template, Object vsn) {
         LoadResult r = load(module, template, vsn);
         assertThat(r).as("loading %s v%s", module, vsn).isInstanceOf(LoadResult.Loaded.class);
         return ((LoadResult.Loaded) r).version();
@@ -100,7 +100,7 @@ final class Lab implements AutoCloseable {
     }
 
     /** Compiles the module and reads it back as bytes made in memory (origin ""), for {@link CodeServer#loadBinary}. */
-    ModuleBinary binary(String module, String template, Object vsn) {
+    public ModuleBinary binary(String module, String template, Object vsn) {
         compile(module, template, vsn);
         return ModuleBinary.of(module, classFiles(module), "");
     }
@@ -112,12 +112,12 @@ final class Lab implements AutoCloseable {
     // ---- processes ----
 
     /** Runs {@code body} as a process of the node and returns its result. */
-    <T> T run(Callable<T> body) throws Exception {
+    public <T> T run(Callable<T> body) throws Exception {
         return node.runProcess(body);
     }
 
     /** Runs {@code body} as a process of the node. */
-    void inProcess(ThrowingRunnable body) throws Exception {
+    public void inProcess(ThrowingRunnable body) throws Exception {
         node.runProcess(() -> {
             body.run();
             return null;
@@ -125,12 +125,12 @@ final class Lab implements AutoCloseable {
     }
 
     @FunctionalInterface
-    interface ThrowingRunnable {
+    public interface ThrowingRunnable {
         void run() throws Exception;
     }
 
     /** In a process: the first message {@code pattern} accepts; fails the test if none comes (a hang guard). */
-    static Object await(String what, Predicate<Object> pattern) {
+    public static Object await(String what, Predicate<Object> pattern) {
         Object m = Proc.receive(pattern, PATIENCE_MILLIS);
         if (m == null) {
             fail("no message came: " + what);

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * the runtime (a {@link CrashLog} parameter). After the test it stops the node and fails the
  * test if {@code node.stop} did not finish or if any process is still alive.
  *
- * <p>Crash reports ({@code System.Logger} "dev.graft.process", which defaults to
+ * <p>Crash reports ({@code System.Logger} "dev.graft.*", which defaults to
  * java.util.logging) are captured instead of printed, and printed only when the test fails.
  */
-final class NodeExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class NodeExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NodeExtension.class);
     /** Held so that java.util.logging does not forget the handler we add. */
-    private static final Logger GRAFT_LOG = Logger.getLogger("dev.graft.process");
+    private static final Logger GRAFT_LOG = Logger.getLogger("dev.graft");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
@@ -77,7 +77,7 @@ final class NodeExtension implements BeforeEachCallback, AfterEachCallback, Para
     }
 
     /** The crash reports the runtime logged during one test. */
-    static final class CrashLog extends Handler {
+    public static final class CrashLog extends Handler {
         private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
         @Override
@@ -91,7 +91,7 @@ final class NodeExtension implements BeforeEachCallback, AfterEachCallback, Para
         @Override
         public void close() {}
 
-        List<LogRecord> records() {
+        public List<LogRecord> records() {
             return List.copyOf(records);
         }
 

@@ -1,0 +1,336 @@
+package dev.graft.behaviour;
+
+import dev.graft.behaviour.GenServer.CallResult;
+import dev.graft.behaviour.GenServer.Init;
+import dev.graft.code.ModuleVersion;
+import dev.graft.gen.CallFailed;
+import dev.graft.gen.From;
+import dev.graft.gen.Gen;
+import dev.graft.migrate.Migration;
+import dev.graft.process.Down;
+import dev.graft.process.Exit;
+import dev.graft.process.LoopReceive;
+import dev.graft.process.Pid;
+import dev.graft.process.Proc;
+import dev.graft.process.ProcessExit;
+import dev.graft.process.ProcessFunction;
+import dev.graft.process.Reason;
+import dev.graft.process.Ref;
+import dev.graft.sys.CodeChangeException;
+import dev.graft.sys.Sys;
+import dev.graft.sys.SysState;
+import dev.graft.sys.SystemMessage;
+import dev.graft.sys.SystemProcess;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The generic loop of a {@link GenServer}: Erlang's {@code gen_server} module. It receives
+ * calls, casts, system messages and other messages, and hands each to the callback module's
+ * current version with the state; it knows nothing else of the callback module.
+ *
+ * <p>Confined to its process: every field is read and written by the server's own thread.
+ * The process is started by the runtime (its first frame is this class's), so its receive is
+ * a {@link LoopReceive}: while it waits, purge knows at once it runs no module code.
+ */
+final class GenServerProcess implements SystemProcess {
+    private static final System.Logger LOG = System.getLogger("dev.graft.behaviour");
+
+    /** A call as the server receives it: Erlang's {@code {'$gen_call', From, Request}}. */
+    record Call(From from, Object request) {
+        @Override
+        public String toString() {
+            return "{'$gen_call'," + from + "," + request + "}";
+        }
+    }
+
+    /** A cast as the server receives it: Erlang's {@code {'$gen_cast', Request}}. */
+    record Cast(Object request) {
+        @Override
+        public String toString() {
+            return "{'$gen_cast'," + request + "}";
+        }
+    }
+
+    /** How a new server tells its starter how its init went: proc_lib's {@code init_ack}. */
+    private record InitAck(Pid pid, StartResult result) {}
+
+    /** The new process's function; named after the module, as process info shows it. */
+    private record Entry(GenServerProcess server, String name, Object args, Pid starter) implements ProcessFunction {
+        @Override
+        public void run() {
+            server.run(name, args, starter);
+        }
+
+        @Override
+        public String toString() {
+            return "gen_server:init_it(" + server.module.name() + ")";
+        }
+    }
+
+    private final CallbackModule<GenServer> module;
+    private final Pid parent;
+    /** The version whose types the state has and whose code runs the callbacks; null for a class of no module. */
+    private ModuleVersion version;
+    private GenServer<Object> callbacks;
+    private Object state;
+    private long timeout;
+    /** Set once terminate has been called, so that the exit it leads to does not call it again. */
+    private boolean terminating;
+
+    private GenServerProcess(CallbackModule<GenServer> module, Pid parent) {
+        this.module = module;
+        this.parent = parent;
+    }
+
+    // ---- starting and stopping (in the caller) ----
+
+    static StartResult start(String name, Class<?> type, Object args, boolean link) {
+        CallbackModule<GenServer> module = CallbackModule.of(type, GenServer.class);
+        if (!Proc.inProcess()) {
+            return outsideAnyProcess(type, () -> start(name, type, args, link));
+        }
+        Pid starter = Proc.self();
+        Entry entry = new Entry(new GenServerProcess(module, link ? starter : null), name, args, starter);
+        Pid pid = link ? Proc.spawnLink(entry) : Proc.spawn(entry);
+        Ref monitor = Proc.monitor(pid);
+        Object answer = Proc.receive(m -> m instanceof InitAck a && a.pid() == pid || m instanceof Down d && d.ref() == monitor);
+        Proc.demonitor(monitor, true);
+        return answer instanceof InitAck a ? a.result() : new StartResult.Error(((Down) answer).reason());
+    }
+
+    /** Starts from a launcher or a test: from a process of the node that loaded the module. */
+    private static StartResult outsideAnyProcess(Class<?> type, java.util.concurrent.Callable<StartResult> start) {
+        ModuleVersion v = ModuleVersion.of(type).orElseThrow(() -> new IllegalStateException(
+                "a GenServer of " + type.getName() + ", a class of no module, was started outside any process; "
+                        + "start it from a process (node.runProcess)"));
+        try {
+            return v.server().node().runProcess(start);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void stop(Object server, Object reason, long timeoutMillis) {
+        List<Object> what = List.of(server, reason, timeoutMillis);
+        Pid pid = Gen.whereis(server).orElseThrow(() -> Proc.exit(new CallFailed(Reason.NOPROC, "gen_server", "stop", what)));
+        if (!Proc.inProcess()) {
+            try {
+                pid.node().runProcess(() -> {
+                    stop(pid, reason, timeoutMillis);
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Ref monitor = Proc.monitor(pid);
+        Sys.terminate(pid, reason, timeoutMillis);
+        Object down = Proc.receive(m -> m instanceof Down d && d.ref() == monitor, timeoutMillis);
+        if (down == null) {
+            Proc.demonitor(monitor, true);
+            throw Proc.exit(new CallFailed(Gen.TIMEOUT, "gen_server", "stop", what));
+        }
+        Object died = ((Down) down).reason();
+        if (!died.equals(reason)) {
+            throw Proc.exit(died);
+        }
+    }
+
+    // ---- the server process ----
+
+    private void run(String name, Object args, Pid starter) {
+        Pid self = Proc.self();
+        if (name != null) {
+            try {
+                Proc.register(name, self);
+            } catch (IllegalArgumentException taken) {
+                Pid holder = Proc.whereis(name).orElse(null);
+                Proc.send(starter, new InitAck(self, new StartResult.Error(new StartResult.AlreadyStarted(holder))));
+                return;
+            }
+        }
+        Init<Object> init;
+        try {
+            version = module.current();
+            callbacks = module.instance(version);
+            init = callbacks.init(args);
+        } catch (RuntimeException | Error e) {
+            Proc.send(starter, new InitAck(self, new StartResult.Error(e instanceof ProcessExit x ? x.reason() : e)));
+            throw e;
+        }
+        switch (init) {
+            case Init.Ok<Object> ok -> {
+                state = ok.state();
+                timeout = ok.timeout();
+                Proc.send(starter, new InitAck(self, new StartResult.Ok(self)));
+                loop();
+            }
+            case Init.Ignore<Object> i -> Proc.send(starter, new InitAck(self, new StartResult.Ignore()));
+            case Init.Stop<Object> s -> {
+                Proc.send(starter, new InitAck(self, new StartResult.Error(s.reason())));
+                throw Proc.exit(s.reason());
+            }
+        }
+    }
+
+    private void loop() {
+        for (;;) {
+            Object m = LoopReceive.receive(null, timeout);
+            try {
+                dispatch(m == null ? GenServer.TIMEOUT : m);
+            } catch (ProcessExit e) {
+                stopping(e.reason());
+                throw e;
+            } catch (RuntimeException | Error e) {
+                stopping(e);
+                throw e;
+            }
+        }
+    }
+
+    private void dispatch(Object m) {
+        switch (m) {
+            case Call c -> handleCall(c);
+            case Cast c -> {
+                GenServer<Object> cb = callbacks();
+                result(cb.handleCast(toVersion(c.request()), state));
+            }
+            case SystemMessage s -> Sys.handleSystemMessage(s, parent, this);
+            case Exit e when parent != null && e.from().equals(parent) -> terminate(e.reason());
+            default -> {
+                GenServer<Object> cb = callbacks();
+                result(cb.handleInfo(toVersion(m), state));
+            }
+        }
+    }
+
+    private void handleCall(Call c) {
+        GenServer<Object> cb = callbacks();
+        CallResult<Object> r = cb.handleCall(toVersion(c.request()), c.from(), state);
+        switch (r) {
+            case GenServer.Reply<Object> reply -> {
+                state = reply.state();
+                timeout = reply.timeout();
+                Gen.reply(c.from(), reply.reply());
+            }
+            case GenServer.StopReply<Object> stop -> {
+                state = stop.state();
+                terminating = true;
+                try {
+                    callbacks.terminate(stop.reason(), state);
+                } finally {
+                    Gen.reply(c.from(), stop.reply());
+                }
+                exit(stop.reason());
+            }
+            case GenServer.Result<Object> result -> result(result);
+        }
+    }
+
+    private void result(GenServer.Result<Object> r) {
+        switch (r) {
+            case GenServer.NoReply<Object> n -> {
+                state = n.state();
+                timeout = n.timeout();
+            }
+            case GenServer.Stop<Object> s -> {
+                state = s.state();
+                terminate(s.reason());
+            }
+        }
+    }
+
+    /**
+     * The callbacks of the module's current version. When that version is not the state's, a
+     * new version was loaded without a code change: the state migrates to it here, Erlang's
+     * next-message switch with Graft's structural conversion.
+     */
+    private GenServer<Object> callbacks() {
+        ModuleVersion current = module.current();
+        if (current != version) {
+            Object migrated = Migration.migrate(state, current);
+            callbacks = module.instance(current);
+            version = current;
+            state = migrated;
+        }
+        return callbacks;
+    }
+
+    /** A message, converted if it holds values of another version of the callback module. */
+    private Object toVersion(Object message) {
+        return version == null ? message : Migration.migrate(message, version);
+    }
+
+    /** Runs terminate, then exits: the way out of a stop result and of a parent's exit. */
+    private void terminate(Object reason) {
+        terminating = true;
+        callbacks.terminate(reason, state);
+        exit(reason);
+    }
+
+    private static void exit(Object reason) {
+        if (reason != Reason.NORMAL && reason != Reason.SHUTDOWN) { // the reasons OTP does not report
+            LOG.log(System.Logger.Level.ERROR, () -> "generic server " + Proc.self() + " terminating: " + reason);
+        }
+        throw Proc.exit(reason);
+    }
+
+    /** A crash or an exit thrown by a callback: terminate runs with its reason, unless it ran already. */
+    private void stopping(Object reason) {
+        if (!terminating) {
+            terminating = true;
+            callbacks.terminate(reason, state);
+        }
+    }
+
+    // ---- the sys protocol ----
+
+    @Override
+    public String module() {
+        return module.name();
+    }
+
+    @Override
+    public Object systemGetState() {
+        return state;
+    }
+
+    @Override
+    public Object systemReplaceState(UnaryOperator<Object> function) {
+        state = function.apply(state);
+        return state;
+    }
+
+    @Override
+    public void systemCodeChange(String moduleName, Object oldVsn, Object extra) {
+        ModuleVersion current = module.current();
+        GenServer<Object> cb = module.instance(current);
+        Object changed;
+        try {
+            changed = cb.codeChange(oldVsn, state, extra);
+        } catch (ProcessExit e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw new CodeChangeException(e);
+        }
+        state = changed;
+        version = current;
+        callbacks = cb;
+    }
+
+    @Override
+    public void systemTerminate(Object reason) {
+        terminate(reason);
+    }
+
+    @Override
+    public Object formatStatus(SysState sysState) {
+        return callbacks.formatStatus(state);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.graft.process;
+
+import java.util.function.Predicate;
+
+/**
+ * The receive of a behaviour loop that the runtime itself started (a GenServer's, a
+ * supervisor's): its caller vouches that no module code is on the stack below it. While the
+ * process waits there, {@code checkProcessCode} and purge answer for it at once, from that
+ * fact, without waking it or walking its stack — the O(1) answer for the many processes that
+ * idle in a loop Graft owns.
+ *
+ * <p>Only the runtime's loops may use it: a module calling it would hide its own frames from
+ * purge, so the code server refuses a module that names this class.
+ */
+public final class LoopReceive {
+    private LoopReceive() {}
+
+    /** Like {@link Proc#receive(Predicate, long)}; a null pattern takes any message. */
+    public static Object receive(Predicate<Object> pattern, long timeoutMillis) {
+        return Proc.me("receive").receive(pattern, Proc.nanos(timeoutMillis), true);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.graft.sys;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * What a behaviour process lets the sys protocol do with it: Erlang's {@code system_*}
+ * callbacks of a special process. {@link Sys#handleSystemMessage} calls them in the process
+ * itself, so they touch the process's state without any lock.
+ */
+public interface SystemProcess {
+    /** The module sys reports the process runs (the callback module of a behaviour). */
+    String module();
+
+    /** The state as {@code getState} shows it. */
+    Object systemGetState();
+
+    /**
+     * Replaces the state by {@code function(state)} and returns the new state; a function that
+     * throws leaves the state as it was and the exception goes to the caller of replaceState.
+     */
+    Object systemReplaceState(UnaryOperator<Object> function);
+
+    /**
+     * Changes the state for the module's current code: Erlang's {@code system_code_change/4}.
+     * Throws {@link CodeChangeException} with the reason when it fails, the state unchanged.
+     */
+    void systemCodeChange(String module, Object oldVsn, Object extra) throws CodeChangeException;
+
+    /** Ends the process for {@code reason}: runs its terminate logic, then exits; does not return. */
+    void systemTerminate(Object reason);
+
+    /** The state as {@code getStatus} shows it: the behaviour's formatStatus, if it has one. */
+    Object formatStatus(SysState state);
+}
