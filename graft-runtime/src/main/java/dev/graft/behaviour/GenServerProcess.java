@@ -17,6 +17,7 @@ import dev.graft.process.ProcessFunction;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
 import dev.graft.sys.CodeChangeException;
+import dev.graft.sys.HeldChange;
 import dev.graft.sys.Sys;
 import dev.graft.sys.SysState;
 import dev.graft.sys.SystemMessage;
@@ -75,6 +76,8 @@ final class GenServerProcess implements SystemProcess {
     private GenServer<Object> callbacks;
     private Object state;
     private long timeout;
+    /** A change prepared in a batch and not yet decided; while set, only system messages are taken. */
+    private HeldChange held;
     /** Set once terminate has been called, so that the exit it leads to does not call it again. */
     private boolean terminating;
 
@@ -181,7 +184,10 @@ final class GenServerProcess implements SystemProcess {
 
     private void loop() {
         for (;;) {
-            Object m = LoopReceive.receive(null, timeout);
+            Object m = held == null ? LoopReceive.receive(null, timeout) : LoopReceive.receive(held::accepts, Proc.INFINITY);
+            if (held != null && held.settle(this)) {
+                held = null;
+            }
             try {
                 dispatch(m == null ? GenServer.TIMEOUT : m);
             } catch (ProcessExit e) {
@@ -201,7 +207,12 @@ final class GenServerProcess implements SystemProcess {
                 GenServer<Object> cb = callbacks();
                 result(cb.handleCast(toVersion(c.request()), state));
             }
-            case SystemMessage s -> Sys.handleSystemMessage(s, parent, this);
+            case SystemMessage s -> {
+                HeldChange h = Sys.handleSystemMessage(s, parent, this);
+                if (h != null) {
+                    held = h;
+                }
+            }
             case Exit e when parent != null && e.from().equals(parent) -> terminate(e.reason());
             default -> {
                 GenServer<Object> cb = callbacks();
@@ -310,18 +321,26 @@ final class GenServerProcess implements SystemProcess {
     @Override
     public void systemCodeChange(String moduleName, Object oldVsn, Object extra) {
         ModuleVersion current = module.current();
-        GenServer<Object> cb = module.instance(current);
-        Object changed;
+        systemInstallCodeChange(current, systemPrepareCodeChange(current, oldVsn, extra));
+    }
+
+    /** Runs the target version's codeChange on the state; OTP's gen_server ignores the module named. */
+    @Override
+    public Object systemPrepareCodeChange(ModuleVersion target, Object oldVsn, Object extra) {
         try {
-            changed = cb.codeChange(oldVsn, state, extra);
+            return module.instance(target).codeChange(oldVsn, state, extra);
         } catch (ProcessExit e) {
             throw e;
         } catch (RuntimeException | Error e) {
             throw new CodeChangeException(e);
         }
-        state = changed;
-        version = current;
-        callbacks = cb;
+    }
+
+    @Override
+    public void systemInstallCodeChange(ModuleVersion target, Object newState) {
+        callbacks = module.instance(target);
+        version = target;
+        state = newState;
     }
 
     @Override

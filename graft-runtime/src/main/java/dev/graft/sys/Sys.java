@@ -136,69 +136,93 @@ public final class Sys {
      *
      * <p>For the runtime's behaviour loops only: while suspended the process waits in a
      * {@link LoopReceive}, which vouches that no module code is on its stack.
+     *
+     * @return the change the process prepared for a {@link CodeChangeBatch} and now holds, which
+     *         its loop keeps until the batch decides; null if none
      */
-    public static void handleSystemMessage(SystemMessage message, Pid parent, SystemProcess process) {
-        if (!answer(message, process, SysState.RUNNING, parent)) {
-            return;
-        }
-        for (;;) {
+    public static HeldChange handleSystemMessage(SystemMessage message, Pid parent, SystemProcess process) {
+        Handling h = new Handling(process, parent);
+        h.answer(message);
+        while (h.suspended) {
             Object m = LoopReceive.receive(x -> x instanceof SystemMessage
                     || (parent != null && x instanceof Exit e && e.from().equals(parent)), Proc.INFINITY);
             if (m instanceof Exit e) {
                 process.systemTerminate(e.reason());
             }
-            if (!answer((SystemMessage) m, process, SysState.SUSPENDED, parent)) {
-                return;
-            }
+            h.answer((SystemMessage) m);
         }
+        return h.held;
     }
 
-    /** Answers one request; whether the process is suspended afterwards. */
-    private static boolean answer(SystemMessage message, SystemProcess process, SysState state, Pid parent) {
-        From from = message.from();
-        switch (message.request()) {
-            case SystemRequest.Suspend s -> {
-                Gen.reply(from, OK);
-                return true;
-            }
-            case SystemRequest.Resume r -> {
-                Gen.reply(from, OK);
-                return false;
-            }
-            case SystemRequest.ChangeCode c -> {
-                if (state == SysState.RUNNING) {
-                    Gen.reply(from, new Refused(new UnknownSystemMessage(c)));
-                    return false;
-                }
-                try {
-                    process.systemCodeChange(c.module(), c.oldVsn(), c.extra());
+    /** One process's handling of system messages, from the first until it runs again. */
+    private static final class Handling {
+        private final SystemProcess process;
+        private final Pid parent;
+        boolean suspended;
+        HeldChange held;
+
+        Handling(SystemProcess process, Pid parent) {
+            this.process = process;
+            this.parent = parent;
+        }
+
+        void answer(SystemMessage message) {
+            From from = message.from();
+            SysState state = suspended ? SysState.SUSPENDED : SysState.RUNNING;
+            switch (message.request()) {
+                case SystemRequest.Suspend s -> {
+                    suspended = true;
                     Gen.reply(from, OK);
-                } catch (CodeChangeException e) {
-                    Gen.reply(from, new Refused(e.reason()));
                 }
-                return true;
-            }
-            case SystemRequest.GetState g -> {
-                try {
-                    Gen.reply(from, process.systemGetState());
-                } catch (RuntimeException e) {
-                    Gen.reply(from, new Crashed(new CallbackFailed(process.module() + ".systemGetState", e)));
+                case SystemRequest.Resume r -> {
+                    suspended = false;
+                    Gen.reply(from, OK);
                 }
-            }
-            case SystemRequest.ReplaceState r -> {
-                try {
-                    Gen.reply(from, process.systemReplaceState(r.function()));
-                } catch (RuntimeException e) {
-                    Gen.reply(from, new Crashed(new CallbackFailed("replaceState function " + r.function(), e)));
+                case SystemRequest.ChangeCode c -> {
+                    if (!suspended) {
+                        Gen.reply(from, new Refused(new UnknownSystemMessage(c)));
+                        return;
+                    }
+                    try {
+                        process.systemCodeChange(c.module(), c.oldVsn(), c.extra());
+                        Gen.reply(from, OK);
+                    } catch (CodeChangeException e) {
+                        Gen.reply(from, new Refused(e.reason()));
+                    }
                 }
-            }
-            case SystemRequest.GetStatus g -> Gen.reply(from,
-                    new Status(Proc.self(), process.module(), state, parent, process.formatStatus(state)));
-            case SystemRequest.Terminate t -> {
-                Gen.reply(from, OK);
-                process.systemTerminate(t.reason());
+                case SystemRequest.PrepareCodeChange p -> prepare(p.batch(), p.index());
+                case SystemRequest.Nudge n -> { }
+                case SystemRequest.GetState g -> {
+                    try {
+                        Gen.reply(from, process.systemGetState());
+                    } catch (RuntimeException e) {
+                        Gen.reply(from, new Crashed(new CallbackFailed(process.module() + ".systemGetState", e)));
+                    }
+                }
+                case SystemRequest.ReplaceState r -> {
+                    try {
+                        Gen.reply(from, process.systemReplaceState(r.function()));
+                    } catch (RuntimeException e) {
+                        Gen.reply(from, new Crashed(new CallbackFailed("replaceState function " + r.function(), e)));
+                    }
+                }
+                case SystemRequest.GetStatus g -> Gen.reply(from,
+                        new Status(Proc.self(), process.module(), state, parent, process.formatStatus(state)));
+                case SystemRequest.Terminate t -> {
+                    Gen.reply(from, OK);
+                    process.systemTerminate(t.reason());
+                }
             }
         }
-        return state == SysState.SUSPENDED;
+
+        private void prepare(CodeChangeBatch batch, int index) {
+            try {
+                Object newState = process.systemPrepareCodeChange(batch.target, batch.oldVsn, batch.extra);
+                held = new HeldChange(batch, newState, parent);
+                batch.answer(index, CodeChangeBatch.prepared());
+            } catch (CodeChangeException e) {
+                batch.answer(index, e.reason());
+            }
+        }
     }
 }

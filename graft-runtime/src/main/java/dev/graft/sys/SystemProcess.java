@@ -1,5 +1,6 @@
 package dev.graft.sys;
 
+import dev.graft.code.ModuleVersion;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +26,15 @@ public interface SystemProcess {
      * Throws {@link CodeChangeException} with the reason when it fails, the state unchanged.
      */
     void systemCodeChange(String module, Object oldVsn, Object extra) throws CodeChangeException;
+
+    /**
+     * Computes the state for {@code target}'s code without installing it: the first half of a
+     * change in a {@link CodeChangeBatch}. Throws {@link CodeChangeException} when it fails.
+     */
+    Object systemPrepareCodeChange(ModuleVersion target, Object oldVsn, Object extra) throws CodeChangeException;
+
+    /** Installs a state {@link #systemPrepareCodeChange} computed, with {@code target}'s code. */
+    void systemInstallCodeChange(ModuleVersion target, Object newState);
 
     /** Ends the process for {@code reason}: runs its terminate logic, then exits; does not return. */
     void systemTerminate(Object reason);

@@ -53,4 +53,20 @@ public sealed interface SystemRequest {
             return "{terminate," + reason + "}";
         }
     }
+
+    /** Part of a {@link CodeChangeBatch}: prepare the change and hold it until the batch decides. */
+    record PrepareCodeChange(CodeChangeBatch batch, int index) implements SystemRequest {
+        @Override
+        public String toString() {
+            return "{prepare_code_change," + batch + "}";
+        }
+    }
+
+    /** Tells a process holding a prepared change that its batch has decided. */
+    record Nudge() implements SystemRequest {
+        @Override
+        public String toString() {
+            return "nudge";
+        }
+    }
 }

@@ -57,7 +57,7 @@ class SysTest {
 
         @Override
         public Integer codeChange(Object oldVsn, Object state, Object extra) {
-            if ("fail".equals(extra)) {
+            if ("fail".equals(extra) || extra instanceof Integer failing && failing.equals(state)) {
                 throw new IllegalStateException("refused by codeChange");
             }
             return (Integer) state * 100;
