@@ -8,7 +8,8 @@ import java.util.List;
  * transcript. {@code ./graft example NAME} runs one; {@code ./graft example list} lists them.
  */
 public final class Demo {
-    static final List<Example> EXAMPLES = List.of(new ProcessesTour(), new HelloWorldModules(), new ModtestModules());
+    static final List<Example> EXAMPLES = List.of(new ProcessesTour(), new HelloWorldModules(), new ModtestModules(),
+            new KvExample());
 
     private Demo() {}
 
