@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Demo {
     static final List<Example> EXAMPLES = List.of(new ProcessesTour(), new HelloWorldModules(), new ModtestModules(),
-            new KvExample());
+            new HelloWorldGenServer(), new KvExample(), new DemoServerExample());
 
     private Demo() {}
 
