@@ -529,13 +529,7 @@ public final class CodeServer {
     private Optional<ModuleVersion> versionByLoaderName(String loaderName) {
         String module = loaderName.substring(0, Math.max(0, loaderName.indexOf('@')));
         ModuleSlot s = slots.get(module);
-        if (s == null) {
-            return Optional.empty();
-        }
-        ModuleVersion c = s.current;
-        ModuleVersion o = s.old;
-        return c != null && c.loaderName().equals(loaderName) ? Optional.of(c)
-                : o != null && o.loaderName().equals(loaderName) ? Optional.of(o) : Optional.empty();
+        return s == null ? Optional.empty() : Optional.ofNullable(s.find(v -> v.loaderName().equals(loaderName)));
     }
 
     // ---- inspection ----
