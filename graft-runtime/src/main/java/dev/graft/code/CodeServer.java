@@ -245,7 +245,7 @@ public final class CodeServer {
                 failures.add(new ModuleFailure(b.name(), LoadError.BADFILE, "the JVM refused its class: " + e));
                 continue;
             }
-            versions.add(new ModuleVersion(b, loader));
+            versions.add(new ModuleVersion(b, loader, slot));
         }
         if (!failures.isEmpty()) {
             throw new CodeLoadException(failures);
@@ -457,6 +457,7 @@ public final class CodeServer {
 
     private void dropOld(ModuleSlot s, ModuleVersion old) {
         s.old = null;
+        old.funGuard.purged(); // after it left the slot: see FunGuard
         for (RemoteCallSite site : s.sites) {
             if (site.isLinkedTo(old)) {
                 site.link(); // a site not called since the load must not keep the old loader alive
