@@ -221,17 +221,21 @@ def render_code(results_dir, add):
         "`dev.graft.bench.code.*` and `erlang/code_bench.erl`.")
     add("")
     if jmh:
-        add("## A remote call against a direct call")
+        add("## A remote call and a guarded lambda, against plain calls")
         add("")
         add("`moduleRemote`: module `bench.Caller` calls `bench.Callee.inc`, a call the loader "
             "rewrote into an invokedynamic site linked to Callee's current version; "
             "`moduleLocal`: the same module calling its own function (a plain call); "
             "`remoteFromOutside`: code outside modules calling through `CodeServer.function`; "
-            "`direct`: a plain Java static call. Source: `RemoteCallBenchmark`.")
+            "`direct`: a plain Java static call. `lambdaPlain`: a lambda made outside modules; "
+            "`moduleLambda`: the same lambda made by `bench.Caller`, its body guarded so that it "
+            "raises badfun once its version is purged; `moduleReference`: `Caller::inc`, through "
+            "a guarded bridge. Source: `RemoteCallBenchmark`.")
         add("")
         add("| Call | Median | Range |")
         add("|---|---:|---:|")
-        for m in ["direct", "remoteFromOutside", "moduleLocal", "moduleRemote"]:
+        for m in ["direct", "remoteFromOutside", "moduleLocal", "moduleRemote",
+                  "lambdaPlain", "moduleLambda", "moduleReference"]:
             if m in jmh:
                 med, lo, hi, unit = jmh[m]
                 add(f"| {m} | {med:.3f} {unit} | {lo:.3f} – {hi:.3f} |")
@@ -242,6 +246,9 @@ def render_code(results_dir, add):
         if "remoteFromOutside" in jmh and "direct" in jmh:
             r = jmh["remoteFromOutside"][0] / jmh["direct"][0]
             add(f"Through `CodeServer.function` ÷ direct call: **{r:.2f}**.")
+        if "moduleLambda" in jmh and "lambdaPlain" in jmh:
+            r = jmh["moduleLambda"][0] / jmh["lambdaPlain"][0]
+            add(f"Guarded ÷ unguarded lambda: **{r:.2f}**.")
         add("")
     load = jmh.get("loadBinary")
     erl_load = one(erl, "load_binary", "erlang")

@@ -59,6 +59,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * invalidated together, so a batch deoptimises the callers of its modules once
  * (see {@link RemoteCallSite}).
  *
+ * <p>Purging a version invalidates the guard that starts each of its lambdas, so that a lambda
+ * still held raises {@link BadFun} when called (see {@link FunGuard}).
+ *
  * <p>Which process runs old code is read from its stack: frames of a version's classes carry
  * its class loader's name, {@code module@vsn}, unique per loaded version. That is a stack walk
  * per live process, tens of microseconds each.
@@ -245,7 +248,7 @@ public final class CodeServer {
                 failures.add(new ModuleFailure(b.name(), LoadError.BADFILE, "the JVM refused its class: " + e));
                 continue;
             }
-            versions.add(new ModuleVersion(b, loader));
+            versions.add(new ModuleVersion(b, loader, slot));
         }
         if (!failures.isEmpty()) {
             throw new CodeLoadException(failures);
@@ -381,7 +384,7 @@ public final class CodeServer {
 
     /**
      * Removes the module's old code, first killing (reason {@code killed}) every process still
-     * running it: {@code code:purge/1}.
+     * running it: {@code code:purge/1}. Its lambdas raise {@link BadFun} from then on.
      *
      * @return true if a process was killed
      */
@@ -407,6 +410,7 @@ public final class CodeServer {
 
     /**
      * Removes the module's old code unless a process still runs it: {@code code:soft_purge/1}.
+     * Holding one of its lambdas does not count; they raise {@link BadFun} once it is removed.
      *
      * @return false if a process runs the old code (nothing is removed); true otherwise
      */
@@ -457,6 +461,7 @@ public final class CodeServer {
 
     private void dropOld(ModuleSlot s, ModuleVersion old) {
         s.old = null;
+        old.funGuard.purged(); // after it left the slot: see FunGuard
         for (RemoteCallSite site : s.sites) {
             if (site.isLinkedTo(old)) {
                 site.link(); // a site not called since the load must not keep the old loader alive
@@ -529,13 +534,7 @@ public final class CodeServer {
     private Optional<ModuleVersion> versionByLoaderName(String loaderName) {
         String module = loaderName.substring(0, Math.max(0, loaderName.indexOf('@')));
         ModuleSlot s = slots.get(module);
-        if (s == null) {
-            return Optional.empty();
-        }
-        ModuleVersion c = s.current;
-        ModuleVersion o = s.old;
-        return c != null && c.loaderName().equals(loaderName) ? Optional.of(c)
-                : o != null && o.loaderName().equals(loaderName) ? Optional.of(o) : Optional.empty();
+        return s == null ? Optional.empty() : Optional.ofNullable(s.find(v -> v.loaderName().equals(loaderName)));
     }
 
     // ---- inspection ----

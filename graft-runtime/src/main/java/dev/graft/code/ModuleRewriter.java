@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
-import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.CodeTransform;
@@ -47,6 +46,9 @@ import java.util.function.Predicate;
  *       becomes an {@code invokedynamic} bound by {@link Linker#bootstrap} to that module's
  *       current version. Calls within the module stay plain calls, so a process looping
  *       locally stays in its version.</li>
+ *   <li><b>Lambdas are guarded.</b> Every lambda of the module, and every method reference to
+ *       its own code, starts with a guard that raises {@link BadFun} once the version is purged
+ *       ({@link LambdaGuards}, {@link FunGuard}).</li>
  *   <li><b>The boundary is checked.</b> Naming another module's class anywhere else — a field,
  *       a signature, {@code new}, a cast, {@code instanceof}, a class literal, an instance
  *       call, a method reference, a catch, a supertype — is a violation, reported with the
@@ -74,8 +76,9 @@ final class ModuleRewriter {
             ClassCheck check = new ClassCheck(scope, e.getKey(), violations);
             check.classLevel(model);
             int calls = check.codeLevel(model);
-            out.put(e.getKey(), calls == 0 ? e.getValue()
-                    : cf.transformClass(model, ClassTransform.transformingMethodBodies(relinkRemoteCalls(scope))));
+            LambdaGuards lambdas = LambdaGuards.of(model, scope::isOwn);
+            out.put(e.getKey(), calls == 0 && lambdas.isEmpty() ? e.getValue()
+                    : cf.transformClass(model, lambdas.transform(relinkRemoteCalls(scope))));
         }
         return new Result(out, violations);
     }
@@ -117,13 +120,22 @@ final class ModuleRewriter {
             if (c.isPrimitive()) {
                 return null;
             }
-            String name = binaryName(c);
-            int nested = name.indexOf('$');
-            String top = nested < 0 ? name : name.substring(0, nested);
+            String top = topLevel(c);
             if (top.equals(self)) {
                 return null;
             }
             return isModule.test(top) ? top : null;
+        }
+
+        /** Whether {@code desc} is a class of the module being loaded (its top-level class or one nested in it). */
+        boolean isOwn(ClassDesc desc) {
+            return desc.isClassOrInterface() && topLevel(desc).equals(self);
+        }
+
+        private static String topLevel(ClassDesc c) {
+            String name = binaryName(c);
+            int nested = name.indexOf('$');
+            return nested < 0 ? name : name.substring(0, nested);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.graft.code;
 
 import java.lang.invoke.SwitchPoint;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * One module name's place in the code server: its current and old versions, and the switch
@@ -29,8 +30,13 @@ final class ModuleSlot {
 
     /** Whether the current or old version's class loader has this name. */
     boolean isLoaderName(String loaderName) {
+        return find(v -> v.loaderName().equals(loaderName)) != null;
+    }
+
+    /** The current version if {@code test} accepts it, else the old one if it does, else null. */
+    ModuleVersion find(Predicate<ModuleVersion> test) {
         ModuleVersion c = current;
         ModuleVersion o = old;
-        return (c != null && c.loaderName().equals(loaderName)) || (o != null && o.loaderName().equals(loaderName));
+        return c != null && test.test(c) ? c : o != null && test.test(o) ? o : null;
     }
 }

@@ -12,11 +12,14 @@ import java.util.Optional;
 public final class ModuleVersion {
     private final ModuleBinary binary;
     final ModuleLoader loader;
+    /** The guard of this version's lambdas: they raise {@link BadFun} once it is purged. */
+    final FunGuard funGuard;
     private volatile Class<?> moduleClass;
 
-    ModuleVersion(ModuleBinary binary, ModuleLoader loader) {
+    ModuleVersion(ModuleBinary binary, ModuleLoader loader, ModuleSlot slot) {
         this.binary = binary;
         this.loader = loader;
+        this.funGuard = new FunGuard(slot, binary);
         loader.version = this;
     }
 

@@ -5,6 +5,7 @@ import static dev.graft.code.Lab.awaitDown;
 import static dev.graft.code.Lab.awaitTagged;
 import static dev.graft.code.Lab.spawnServer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.graft.process.Pid;
@@ -16,11 +17,13 @@ import java.lang.invoke.MethodType;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 3 item 6: a purged version's class loader becomes unreachable and is collected with its
- * classes, so load/purge cycles leave metaspace flat.
+ * classes, so load/purge cycles leave metaspace flat. A lambda of a purged version holds its own
+ * version's loader, as an object holds its class, and nothing more.
  */
 class UnloadingTest extends LabTest {
     static final String S = "t.S";
@@ -169,6 +172,34 @@ class UnloadingTest extends LabTest {
         lab.code.purge(r);
         // then
         assertCollected(v1, "version 1's class loader");
+    }
+
+    @Test
+    void aLambdaOfAPurgedVersion_holdsOnlyItsOwnVersion_andOnlyWhileItIsHeld() throws Exception {
+        // given: a lambda of L version 1, called; version 1 purged and then loaded again byte for
+        // byte, so that the lambda's guard relinks to the twin
+        String l = BadFunTest.L;
+        ModuleBinary b1 = lab.binary(l, BadFunTest.L_SRC, 1);
+        ModuleBinary b2 = lab.binary(l, BadFunTest.L_SRC, 2);
+        lab.code.loadBinary(b1).orThrow();
+        WeakReference<ClassLoader> first = loaderOf(lab.code.isLoaded(l).orElseThrow());
+        IntSupplier lambda = (IntSupplier) lab.code.apply(l, "lambda");
+        assertThat(lambda.getAsInt()).isEqualTo(1);
+        lab.code.loadBinary(b2).orThrow();
+        lab.code.loadBinary(b1).orThrow();
+        WeakReference<ClassLoader> twin = loaderOf(lab.code.isLoaded(l).orElseThrow());
+        assertThat(lambda.getAsInt()).isEqualTo(1);
+        // when: the twin is purged too
+        lab.code.loadBinary(b2).orThrow();
+        lab.code.loadBinary(b2).orThrow();
+        // then: the twin's loader is collected while the lambda is still held; the lambda holds
+        // its own version's loader, and raises BadFun
+        assertCollected(twin, "the twin's class loader");
+        assertThat(first.get()).as("version 1's class loader, while its lambda is held").isNotNull();
+        assertThatThrownBy(lambda::getAsInt).isInstanceOf(BadFun.class);
+        // and once the lambda is dropped, version 1's loader goes as well
+        lambda = null;
+        assertCollected(first, "version 1's class loader");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.graft.process.Node;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,6 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code moduleRemote}: module {@code bench.Caller} calling {@code bench.Callee.inc}, the
  *       call rewritten to an invokedynamic site; against {@code moduleLocal}, the same module
  *       making a local call. Both enter {@code Caller} the same way.</li>
+ *   <li>{@code lambdaPlain}: a lambda {@code x -> x + 1} made by code outside any module, not
+ *       guarded; against {@code moduleLambda}, the same lambda made by module {@code Caller},
+ *       whose body starts with the guard that raises badfun once its version is purged, and
+ *       {@code moduleReference}, the method reference {@code Caller::inc}, which goes through a
+ *       guarded bridge. All three are called through a constant {@code IntUnaryOperator}.</li>
  * </ul>
  *
  * Run by {@code benchmarks/run}, or alone:
@@ -41,6 +47,9 @@ public class RemoteCallBenchmark {
     private static final MethodHandle CALLEE_INC;
     private static final MethodHandle CALLER_REMOTE;
     private static final MethodHandle CALLER_LOCAL;
+    private static final IntUnaryOperator PLAIN_LAMBDA = x -> x + 1;
+    private static final IntUnaryOperator MODULE_LAMBDA;
+    private static final IntUnaryOperator MODULE_REFERENCE;
 
     static {
         Node node = Node.start("remote-call-bench");
@@ -50,6 +59,12 @@ public class RemoteCallBenchmark {
         CALLEE_INC = code.function(BenchModules.CALLEE, "inc", intInt);
         CALLER_REMOTE = code.function(BenchModules.CALLER, "remoteInc", intInt);
         CALLER_LOCAL = code.function(BenchModules.CALLER, "localInc", intInt);
+        try {
+            MODULE_LAMBDA = (IntUnaryOperator) code.apply(BenchModules.CALLER, "incLambda");
+            MODULE_REFERENCE = (IntUnaryOperator) code.apply(BenchModules.CALLER, "incReference");
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private int x;
@@ -76,5 +91,20 @@ public class RemoteCallBenchmark {
     @Benchmark
     public int moduleLocal() throws Throwable {
         return x = (int) CALLER_LOCAL.invokeExact(x);
+    }
+
+    @Benchmark
+    public int lambdaPlain() {
+        return x = PLAIN_LAMBDA.applyAsInt(x);
+    }
+
+    @Benchmark
+    public int moduleLambda() {
+        return x = MODULE_LAMBDA.applyAsInt(x);
+    }
+
+    @Benchmark
+    public int moduleReference() {
+        return x = MODULE_REFERENCE.applyAsInt(x);
     }
 }
