@@ -11,6 +11,7 @@ import dev.graft.process.Ref;
 import dev.graft.shell.Shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +25,20 @@ import java.util.function.Predicate;
  * A node with a code server, a source directory and a class directory on the code path, for
  * writing modules as Java text and compiling and loading them in tests. Close it to stop the node.
  *
- * <p>Module sources are templates: {@code $V} is replaced by the version given.
+ * <p>Module sources are templates: {@code $V} is replaced by the version given. Public for the
+ * tests of other packages that load modules (migration, behaviours).
  */
-final class Lab implements AutoCloseable {
+public final class Lab implements AutoCloseable {
     /** How long a test waits for a message that must come: a guard against hangs, not a timing assertion. */
     static final long PATIENCE_MILLIS = 20_000;
 
-    final Node node;
-    final CodeServer code;
+    public final Node node;
+    public final CodeServer code;
     final Shell shell;
     final Path src;
     final Path classes;
 
-    Lab(Path dir) {
+    public Lab(Path dir) {
         this.node = Node.start("codetest");
         this.code = CodeServer.of(node);
         this.src = dir.resolve("src");
@@ -75,7 +77,7 @@ final class Lab implements AutoCloseable {
     }
 
     /** {@link #load} that must succeed; returns the new current version. */
-    ModuleVersion loaded(String module, String template, Object vsn) {
+    public ModuleVersion loaded(String module, String template, Object vsn) {
         LoadResult r = load(module, template, vsn);
         assertThat(r).as("loading %s v%s", module, vsn).isInstanceOf(LoadResult.Loaded.class);
         return ((LoadResult.Loaded) r).version();
@@ -112,7 +114,7 @@ final class Lab implements AutoCloseable {
     // ---- processes ----
 
     /** Runs {@code body} as a process of the node and returns its result. */
-    <T> T run(Callable<T> body) throws Exception {
+    public <T> T run(Callable<T> body) throws Exception {
         return node.runProcess(body);
     }
 
@@ -249,5 +251,22 @@ final class Lab implements AutoCloseable {
     /** Calls {@code module.vsn()} in the current version through {@link CodeServer#apply}. */
     int vsnOf(String module) throws Exception {
         return (Integer) code.apply(module, "vsn");
+    }
+
+    // ---- unloading ----
+
+    /** A weak reference to the class loader of {@code v}, to see it collected once {@code v} is purged. */
+    public static WeakReference<ClassLoader> loaderOf(ModuleVersion v) {
+        return new WeakReference<>(v.moduleClass().getClassLoader());
+    }
+
+    /** Collects garbage until {@code ref} clears; bounded by a count of collections, not by time. */
+    public static void assertCollected(WeakReference<?> ref, String what) {
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+        }
+        if (ref.get() != null) {
+            fail(what + " was not collected after 50 collections: something still refers to it");
+        }
     }
 }
