@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +32,8 @@ import java.util.function.Predicate;
 public final class Lab implements AutoCloseable {
     /** How long a test waits for a message that must come: a guard against hangs, not a timing assertion. */
     static final long PATIENCE_MILLIS = 20_000;
+    /** Modules compiled by {@link #loadedBinary}, by module, template and version. */
+    private static final Map<List<String>, ModuleBinary> COMPILED = new ConcurrentHashMap<>();
 
     public final Node node;
     public final CodeServer code;
@@ -105,6 +108,18 @@ public final class Lab implements AutoCloseable {
     ModuleBinary binary(String module, String template, Object vsn) {
         compile(module, template, vsn);
         return ModuleBinary.of(module, classFiles(module), "");
+    }
+
+    /**
+     * Loads the module with {@link CodeServer#loadBinary} (which purges its old version first)
+     * and returns the new current version; the source is compiled only the first time any lab
+     * of this JVM is given this module, template and version, since compiling is most of what
+     * such a test costs.
+     */
+    public ModuleVersion loadedBinary(String module, String template, Object vsn) {
+        ModuleBinary b = COMPILED.computeIfAbsent(List.of(module, template, String.valueOf(vsn)),
+                k -> binary(module, template, vsn));
+        return code.loadBinary(b).orThrow().getFirst();
     }
 
     Path classFile(String module) {
