@@ -201,7 +201,7 @@ def jmh_code(results_dir):
 
 
 def render_code(results_dir, add):
-    """The code server's section: remote calls, loading, relinking, purge, unloading."""
+    """The code server's section: remote calls, loading, migration, relinking, purge, unloading."""
     jmh = jmh_code(results_dir)
     java = parse_result_lines(results_dir / "code.txt")
     erl = parse_result_lines(results_dir / "code-erlang.txt")
@@ -271,6 +271,24 @@ def render_code(results_dir, add):
             r = load[0] / erl_load
             add("")
             add(f"Graft ÷ Erlang VM: **{r:.2f}** (target at most 0.2: {'met' if r <= 0.2 else '**not met**'}).")
+        add("")
+    migration = ["sameShapeRecord", "changedRecord", "nestedState", "sharedString", "sharedList"]
+    if any(m in jmh for m in migration):
+        add("## Migrating a value to the next version")
+        add("")
+        add("`Migration.migrate` of one value of `bench.Shop` version 1 to version 2: "
+            "`sameShapeRecord`, a two-int record whose shape did not change; `changedRecord`, a "
+            "record with a renamed, a dropped and a widened component and three new ones with "
+            "defaults; `nestedState`, a record holding five records in a `List.of`, two of them in "
+            "a `Map.of` and one in an `Optional`; `sharedString` and `sharedList`, values with "
+            "nothing to migrate, returned as they are. Source: `MigrationBenchmark`.")
+        add("")
+        add("| Value | Median | Range |")
+        add("|---|---:|---:|")
+        for m in migration:
+            if m in jmh:
+                med, lo, hi, unit = jmh[m]
+                add(f"| {m} | {med:.1f} {unit} | {lo:.1f} – {hi:.1f} |")
         add("")
     if one(java, "relink_stall_median", "graft") is not None:
         add("## A relink under load")

@@ -72,12 +72,12 @@ public interface GenServer<S> {
      * Turns the state of an earlier version (or, for a downgrade, {@code oldVsn} is
      * {@link Down}) into this version's, during {@link dev.graft.sys.Sys#changeCode}. The state
      * is the old version's object: read it by converting it to a record of this version that
-     * has its shape, with {@link Migration#convert}. Throw to refuse: the server keeps its old
+     * has its shape, with {@link Migration#convert}. A callback class of no module gets its state as it is. Throw to refuse: the server keeps its old
      * state and stays suspended. The default migrates the state structurally.
      */
     @SuppressWarnings("unchecked")
     default S codeChange(Object oldVsn, Object oldState, Object extra) {
-        return (S) Migration.migrate(oldState, ModuleVersion.of(getClass()).orElse(null));
+        return (S) ModuleVersion.of(getClass()).map(v -> Migration.migrate(oldState, v, "state")).orElse(oldState);
     }
 
     /** What {@link dev.graft.sys.Sys#getStatus} shows of the state; the default shows the state. */

@@ -265,7 +265,7 @@ final class GenServerProcess implements SystemProcess {
     private GenServer<Object> callbacks() {
         ModuleVersion current = module.current();
         if (current != version) {
-            Object migrated = Migration.migrate(state, current);
+            Object migrated = Migration.migrate(state, current, "state");
             callbacks = module.instance(current);
             version = current;
             state = migrated;
@@ -275,7 +275,7 @@ final class GenServerProcess implements SystemProcess {
 
     /** A message, converted if it holds values of another version of the callback module. */
     private Object toVersion(Object message) {
-        return version == null ? message : Migration.migrate(message, version);
+        return version == null ? message : Migration.migrate(message, version, "message");
     }
 
     /** Runs terminate, then exits: the way out of a stop result and of a parent's exit. */

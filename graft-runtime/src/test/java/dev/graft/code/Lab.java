@@ -11,6 +11,7 @@ import dev.graft.process.Ref;
 import dev.graft.shell.Shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,21 +19,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * A node with a code server, a source directory and a class directory on the code path, for
  * writing modules as Java text and compiling and loading them in tests. Close it to stop the node.
  *
- * <p>Module sources are templates: {@code $V} is replaced by the version given.
+ * <p>Module sources are templates: {@code $V} is replaced by the version given. Public for the
+ * tests of other packages that load modules (migration, behaviours).
  */
 public final class Lab implements AutoCloseable {
     /** How long a test waits for a message that must come: a guard against hangs, not a timing assertion. */
     public static final long PATIENCE_MILLIS = 20_000;
+    /** Modules compiled by {@link #loadedBinary}, by module, template and version. */
+    private static final Map<List<String>, ModuleBinary> COMPILED = new ConcurrentHashMap<>();
 
     public final Node node;
     public final CodeServer code;
-    public final Shell shell;
+    final Shell shell;
     final Path src;
     final Path classes;
 
@@ -100,9 +105,21 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Compiles the module and reads it back as bytes made in memory (origin ""), for {@link CodeServer#loadBinary}. */
-    public ModuleBinary binary(String module, String template, Object vsn) {
+    ModuleBinary binary(String module, String template, Object vsn) {
         compile(module, template, vsn);
         return ModuleBinary.of(module, classFiles(module), "");
+    }
+
+    /**
+     * Loads the module with {@link CodeServer#loadBinary} (which purges its old version first)
+     * and returns the new current version; the source is compiled only the first time any lab
+     * of this JVM is given this module, template and version, since compiling is most of what
+     * such a test costs.
+     */
+    public ModuleVersion loadedBinary(String module, String template, Object vsn) {
+        ModuleBinary b = COMPILED.computeIfAbsent(List.of(module, template, String.valueOf(vsn)),
+                k -> binary(module, template, vsn));
+        return code.loadBinary(b).orThrow().getFirst();
     }
 
     Path classFile(String module) {
@@ -249,5 +266,22 @@ public final class Lab implements AutoCloseable {
     /** Calls {@code module.vsn()} in the current version through {@link CodeServer#apply}. */
     int vsnOf(String module) throws Exception {
         return (Integer) code.apply(module, "vsn");
+    }
+
+    // ---- unloading ----
+
+    /** A weak reference to the class loader of {@code v}, to see it collected once {@code v} is purged. */
+    public static WeakReference<ClassLoader> loaderOf(ModuleVersion v) {
+        return new WeakReference<>(v.moduleClass().getClassLoader());
+    }
+
+    /** Collects garbage until {@code ref} clears; bounded by a count of collections, not by time. */
+    public static void assertCollected(WeakReference<?> ref, String what) {
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+        }
+        if (ref.get() != null) {
+            fail(what + " was not collected after 50 collections: something still refers to it");
+        }
     }
 }

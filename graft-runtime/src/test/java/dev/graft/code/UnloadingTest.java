@@ -1,8 +1,10 @@
 package dev.graft.code;
 
 import static dev.graft.code.Lab.ask;
+import static dev.graft.code.Lab.assertCollected;
 import static dev.graft.code.Lab.awaitDown;
 import static dev.graft.code.Lab.awaitTagged;
+import static dev.graft.code.Lab.loaderOf;
 import static dev.graft.code.Lab.spawnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,16 +71,6 @@ class UnloadingTest extends LabTest {
             """;
 
 
-    /** Collects garbage until {@code ref} clears; bounded by a count of collections, not by time. */
-    private static void assertCollected(WeakReference<?> ref, String what) {
-        for (int i = 0; i < 50 && ref.get() != null; i++) {
-            System.gc();
-        }
-        if (ref.get() != null) {
-            fail(what + " was not collected after 50 collections: something still refers to it");
-        }
-    }
-
     /** Calls a ()int handle, rethrowing what it throws. */
     private static int callInt(MethodHandle h) throws Exception {
         try {
@@ -88,10 +80,6 @@ class UnloadingTest extends LabTest {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-    }
-
-    private static WeakReference<ClassLoader> loaderOf(ModuleVersion v) {
-        return new WeakReference<>(v.moduleClass().getClassLoader());
     }
 
     @Test
