@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code noproc}. Atoms are interned, so two atoms of the same name are the same object and
  * {@code ==} compares them; {@link #equals} agrees.
  *
- * <p>Exit reasons, and later the terms of {@code .app}, {@code .rel} and {@code .appup} files,
- * use atoms where Erlang does.
+ * <p>Exit reasons and the terms of {@code .app}, {@code .rel} and {@code .appup} files (see
+ * {@link Terms}) use atoms where Erlang does.
  */
 public final class Atom {
     private static final ConcurrentHashMap<String, Atom> TABLE = new ConcurrentHashMap<>();
@@ -30,22 +30,12 @@ public final class Atom {
         return name;
     }
 
-    /** The atom as Erlang prints it: bare when it can be, else in single quotes. */
+    /**
+     * The atom as Erlang source: bare when it can be, else in single quotes ({@code 'kv.KV'},
+     * {@code 'end'}).
+     */
     @Override
     public String toString() {
-        return isBare(name) ? name : "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    private static boolean isBare(String s) {
-        if (s.isEmpty() || !Character.isLowerCase(s.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '@')) {
-                return false;
-            }
-        }
-        return true;
+        return Lexical.atom(name);
     }
 }

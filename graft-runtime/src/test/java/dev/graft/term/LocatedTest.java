@@ -1,0 +1,93 @@
+package dev.graft.term;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The shape checks descriptor readers use: the value, or an error at the term's place. */
+class LocatedTest {
+    enum Purge { SOFT_PURGE, BRUTAL_PURGE }
+
+    private static Located located(String text) {
+        return Terms.parseLocated("kv.app", text).getFirst();
+    }
+
+    @Test
+    void string_takesEveryFormOfAnErlangString() {
+        assertThat(located("\"1.0\".").string("vsn")).isEqualTo("1.0");
+        assertThat(located("[$1, $., $0].").string("vsn")).isEqualTo("1.0");
+        assertThat(located("[].").string("vsn")).isEmpty();
+        assertThat(located("[16#1F600].").string("vsn")).isEqualTo("\uD83D\uDE00");
+    }
+
+    @Test
+    void string_ofWhatIsNoString_failsAtItsPlace() {
+        // given
+        Located vsn = located("{vsn,\n  1}.").elements().get(1);
+        // when / then
+        assertThatThrownBy(() -> vsn.string("vsn"))
+                .isInstanceOf(BadTermException.class)
+                .hasMessage("kv.app:2:3: vsn: expected a string, found 1");
+        assertThatThrownBy(() -> located("[a].").string("vsn")).hasMessage("kv.app:1:1: vsn: expected a string, found [a]");
+        assertThatThrownBy(() -> located("[-1].").string("vsn")).hasMessageEndingWith("found [-1]");
+    }
+
+    @Test
+    void list_takesTheEmptyStringAsTheEmptyList() {
+        assertThat(located("\"\".").list("modules")).isEmpty();
+        assertThat(located("[a, b].").list("modules")).extracting(Located::term).containsExactly(Atom.of("a"), Atom.of("b"));
+        assertThatThrownBy(() -> located("\"ab\".").list("modules"))
+                .hasMessage("kv.app:1:1: modules: expected a list, found \"ab\"");
+    }
+
+    @Test
+    void tuple_checksTheSize() {
+        assertThat(located("{a, b}.").tuple(2, "env entry")).hasSize(2);
+        assertThat(located("{a, b, c}.").tuple("instruction")).hasSize(3);
+        assertThatThrownBy(() -> located("{a, b, c}.").tuple(2, "env entry"))
+                .hasMessage("kv.app:1:1: env entry: expected a tuple of 2, found {a,b,c}");
+        assertThatThrownBy(() -> located("[a].").tuple("instruction"))
+                .hasMessage("kv.app:1:1: instruction: expected a tuple, found [a]");
+    }
+
+    @Test
+    void atomAndInteger_checkTheKind() {
+        assertThat(located("'kv.KV'.").atom("module")).isEqualTo(Atom.of("kv.KV"));
+        assertThat(located("16#10.").integer("maxT")).isEqualTo(16L);
+        assertThatThrownBy(() -> located("\"kv\".").atom("module")).hasMessage("kv.app:1:1: module: expected an atom, found \"kv\"");
+        assertThatThrownBy(() -> located("1.5.").integer("maxT")).hasMessage("kv.app:1:1: maxT: expected an integer, found 1.5");
+        assertThat(located("ok.").isAtom("ok")).isTrue();
+        assertThat(located("\"ok\".").isAtom("ok")).isFalse();
+    }
+
+    @Test
+    void oneOf_mapsAnAtomToTheConstantOfItsName() {
+        assertThat(located("soft_purge.").oneOf(Purge.class, "PrePurge")).isEqualTo(Purge.SOFT_PURGE);
+        assertThatThrownBy(() -> located("soft.").oneOf(Purge.class, "PrePurge"))
+                .hasMessage("kv.app:1:1: PrePurge: expected one of soft_purge, brutal_purge, found soft");
+    }
+
+    @Test
+    void error_ofALongTerm_showsItCutShort() {
+        Located long_ = located("[" + "aaaaaaaaaa,".repeat(10) + "b].");
+        assertThatThrownBy(() -> long_.atom("name"))
+                .hasMessage("kv.app:1:1: name: expected an atom, found [aaaaaaaaaa,aaaaaaaaaa,aaaaaaaaaa,aaaaaaaaaa,aaaaaaaaaa,a...");
+    }
+
+    @Test
+    void unplaced_checksTheSameWithoutAPlace() {
+        // given: a term built in Java
+        Located term = Located.unplaced(Tuple.of(Atom.of("vsn"), 1L, Map.of(Atom.of("k"), "v")));
+        // when / then
+        assertThat(term.position()).isEmpty();
+        assertThat(term.elements()).extracting(Located::term).containsExactly(Atom.of("vsn"), 1L, Map.of(Atom.of("k"), "v"));
+        assertThat(term.elements().get(2).elements()).extracting(Located::term).containsExactly(Atom.of("k"), "v");
+        assertThatThrownBy(() -> term.elements().get(1).string("vsn"))
+                .isInstanceOf(BadTermException.class)
+                .hasMessage("vsn: expected a string, found 1");
+        assertThatThrownBy(() -> Located.unplaced(List.of(new Object()))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
