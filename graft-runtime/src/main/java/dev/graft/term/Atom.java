@@ -1,5 +1,7 @@
 package dev.graft.term;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +26,19 @@ public final class Atom {
     public static Atom of(String name) {
         Objects.requireNonNull(name, "name");
         return TABLE.computeIfAbsent(name, Atom::new);
+    }
+
+    /**
+     * The atom of the constant's lower-cased name, such as {@code brutal_purge} for
+     * {@code BRUTAL_PURGE}: the inverse of {@link Located#oneOf}.
+     */
+    public static Atom of(Enum<?> constant) {
+        return of(constant.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The list term of the atoms of these names, such as a {@code .app} file's modules. */
+    public static List<Object> list(List<String> names) {
+        return names.stream().<Object>map(Atom::of).toList();
     }
 
     public String name() {

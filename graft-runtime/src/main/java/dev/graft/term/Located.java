@@ -1,5 +1,6 @@
 package dev.graft.term;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,11 @@ public final class Located {
         return term instanceof Atom a && a.name().equals(name);
     }
 
+    /** Whether the term is a list; {@code ""} is the empty list too. */
+    public boolean isList() {
+        return term instanceof List<?> || "".equals(term);
+    }
+
     public Atom atom(String what) {
         if (term instanceof Atom a) {
             return a;
@@ -112,15 +118,20 @@ public final class Located {
         if (term instanceof Long n) {
             return n;
         }
-        throw expected(what, "an integer");
+        throw expected(what, term instanceof BigInteger ? "an integer in the range of a long" : "an integer");
     }
 
     /** The elements of a proper list; {@code ""} is the empty list too. */
     public List<Located> list(String what) {
-        if (term instanceof List<?> || "".equals(term)) {
+        if (isList()) {
             return elements();
         }
         throw expected(what, "a list");
+    }
+
+    /** The names of a list of atoms, such as a {@code .app} file's modules. */
+    public List<String> atomNames(String what) {
+        return list(what).stream().map(e -> e.atom(what).name()).toList();
     }
 
     /** The elements of a tuple of any size. */

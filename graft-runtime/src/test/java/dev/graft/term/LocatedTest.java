@@ -44,6 +44,22 @@ class LocatedTest {
     }
 
     @Test
+    void atomNames_readsAListOfAtomsAndFailsAtTheFirstOtherElement() {
+        assertThat(located("['kv.KvApp', kv_sup].").atomNames("modules")).containsExactly("kv.KvApp", "kv_sup");
+        assertThatThrownBy(() -> located("[a,\n \"b\"].").atomNames("modules"))
+                .hasMessage("kv.app:2:2: modules: expected an atom, found \"b\"");
+        assertThat(Atom.list(List.of("kv.KvApp", "kv_sup"))).containsExactly(Atom.of("kv.KvApp"), Atom.of("kv_sup"));
+    }
+
+    @Test
+    void isList_isTrueForListsAndTheEmptyString() {
+        assertThat(located("[].").isList()).isTrue();
+        assertThat(located("\"\".").isList()).isTrue();
+        assertThat(located("\"a\".").isList()).isFalse();
+        assertThat(located("{}.").isList()).isFalse();
+    }
+
+    @Test
     void tuple_checksTheSize() {
         assertThat(located("{a, b}.").tuple(2, "env entry")).hasSize(2);
         assertThat(located("{a, b, c}.").tuple("instruction")).hasSize(3);
@@ -59,6 +75,8 @@ class LocatedTest {
         assertThat(located("16#10.").integer("maxT")).isEqualTo(16L);
         assertThatThrownBy(() -> located("\"kv\".").atom("module")).hasMessage("kv.app:1:1: module: expected an atom, found \"kv\"");
         assertThatThrownBy(() -> located("1.5.").integer("maxT")).hasMessage("kv.app:1:1: maxT: expected an integer, found 1.5");
+        assertThatThrownBy(() -> located("99999999999999999999.").integer("maxT"))
+                .hasMessage("kv.app:1:1: maxT: expected an integer in the range of a long, found 99999999999999999999");
         assertThat(located("ok.").isAtom("ok")).isTrue();
         assertThat(located("\"ok\".").isAtom("ok")).isFalse();
     }
@@ -66,6 +84,7 @@ class LocatedTest {
     @Test
     void oneOf_mapsAnAtomToTheConstantOfItsName() {
         assertThat(located("soft_purge.").oneOf(Purge.class, "PrePurge")).isEqualTo(Purge.SOFT_PURGE);
+        assertThat(Atom.of(Purge.BRUTAL_PURGE)).isEqualTo(Atom.of("brutal_purge"));
         assertThatThrownBy(() -> located("soft.").oneOf(Purge.class, "PrePurge"))
                 .hasMessage("kv.app:1:1: PrePurge: expected one of soft_purge, brutal_purge, found soft");
     }
