@@ -2,6 +2,7 @@ package dev.graft.term;
 
 import dev.graft.term.Token.Kind;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Cuts a term text into tokens, as {@code erl_scan} does for what {@code file:consult} reads:
@@ -11,6 +12,8 @@ import java.math.BigInteger;
  * the line.
  */
 final class Lexer {
+    private static final List<String> TWO_CHAR_PUNCTUATION = List.of("=>", "<<", ">>", ":=");
+
     private final String source;
     private final int[] text;
     private int at;
@@ -54,7 +57,7 @@ final class Lexer {
     }
 
     private Token punctuation(int c, Position start) {
-        for (String twoChars : new String[] {"=>", "<<", ">>", ":="}) {
+        for (String twoChars : TWO_CHAR_PUNCTUATION) {
             if (c == twoChars.charAt(0) && peek(1) == twoChars.charAt(1)) {
                 advance();
                 advance();
