@@ -73,6 +73,9 @@ public record AppSpec(
     public record StartPhase(String phase, Object args) {}
 
     public AppSpec {
+        if (maxTime.isPresent() && maxTime.getAsLong() <= 0) {
+            throw new IllegalArgumentException("maxT is a positive number of milliseconds, not " + maxTime.getAsLong());
+        }
         modules = List.copyOf(modules);
         registered = List.copyOf(registered);
         includedApplications = List.copyOf(includedApplications);

@@ -2,6 +2,8 @@ package dev.graft.term;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +41,31 @@ public final class Located {
         this.elements = null;
     }
 
-    /** A term built in Java, with no place. */
+    /**
+     * A term built in Java, with no place. Its integers are taken as the reader gives them:
+     * an {@code Integer}, {@code Short} or {@code Byte}, or a {@code BigInteger} in a long's
+     * range, as a {@code Long}.
+     */
     public static Located unplaced(Object term) {
         Terms.write(term); // refuses what is not a term
-        return new Located(term);
+        return new Located(asRead(term));
+    }
+
+    private static Object asRead(Object term) {
+        return switch (term) {
+            case Integer n -> n.longValue();
+            case Short n -> n.longValue();
+            case Byte n -> n.longValue();
+            case BigInteger n -> Lexer.integer(n);
+            case List<?> l -> l.stream().map(Located::asRead).toList();
+            case Tuple t -> new Tuple(t.elements().stream().map(Located::asRead).toList());
+            case Map<?, ?> m -> {
+                Map<Object, Object> read = new LinkedHashMap<>();
+                m.forEach((k, v) -> read.put(asRead(k), asRead(v)));
+                yield Collections.unmodifiableMap(read);
+            }
+            default -> term;
+        };
     }
 
     public Object term() {

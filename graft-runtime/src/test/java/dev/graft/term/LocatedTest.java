@@ -109,4 +109,13 @@ class LocatedTest {
                 .hasMessage("vsn: expected a string, found 1");
         assertThatThrownBy(() -> Located.unplaced(List.of(new Object()))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void unplaced_takesJavaIntegersAsTheReaderGivesThem() {
+        // given: integers of every Java type, as a term built in Java may hold them
+        Located term = Located.unplaced(Tuple.of(7, List.of((short) 8, (byte) 9), java.math.BigInteger.TEN, Map.of(1, 2)));
+        // then
+        assertThat(term.term()).isEqualTo(TermReaderTest.term("{7, [8, 9], 10, #{1 => 2}}."));
+        assertThat(term.elements().getFirst().integer("maxT")).isEqualTo(7L);
+    }
 }
