@@ -1,5 +1,7 @@
 package dev.graft.term;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code noproc}. Atoms are interned, so two atoms of the same name are the same object and
  * {@code ==} compares them; {@link #equals} agrees.
  *
- * <p>Exit reasons, and later the terms of {@code .app}, {@code .rel} and {@code .appup} files,
- * use atoms where Erlang does.
+ * <p>Exit reasons and the terms of {@code .app}, {@code .rel} and {@code .appup} files (see
+ * {@link Terms}) use atoms where Erlang does.
  */
 public final class Atom {
     private static final ConcurrentHashMap<String, Atom> TABLE = new ConcurrentHashMap<>();
@@ -26,26 +28,29 @@ public final class Atom {
         return TABLE.computeIfAbsent(name, Atom::new);
     }
 
+    /**
+     * The atom of the constant's lower-cased name, such as {@code brutal_purge} for
+     * {@code BRUTAL_PURGE}: the inverse of {@link Located#oneOf}.
+     */
+    public static Atom of(Enum<?> constant) {
+        return of(constant.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The list term of the atoms of these names, such as a {@code .app} file's modules. */
+    public static List<Object> list(List<String> names) {
+        return names.stream().<Object>map(Atom::of).toList();
+    }
+
     public String name() {
         return name;
     }
 
-    /** The atom as Erlang prints it: bare when it can be, else in single quotes. */
+    /**
+     * The atom as Erlang source: bare when it can be, else in single quotes ({@code 'kv.KV'},
+     * {@code 'end'}).
+     */
     @Override
     public String toString() {
-        return isBare(name) ? name : "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    private static boolean isBare(String s) {
-        if (s.isEmpty() || !Character.isLowerCase(s.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '@')) {
-                return false;
-            }
-        }
-        return true;
+        return Lexical.atom(name);
     }
 }
