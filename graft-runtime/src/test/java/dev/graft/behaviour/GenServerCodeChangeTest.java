@@ -103,8 +103,10 @@ class GenServerCodeChangeTest {
         lab.close();
     }
 
+    /** Starts a till of version 1, loading version 1 first if it is not loaded. */
     private Pid startTill() throws Exception {
-        ModuleVersion v1 = lab.loaded(MODULE, till(1), 1);
+        ModuleVersion v1 = lab.code.isLoaded(MODULE).isPresent() ? lab.code.isLoaded(MODULE).orElseThrow()
+                : lab.loaded(MODULE, till(1), 1);
         return lab.run(() -> GenServer.start((Class) v1.moduleClass(), "ann").pid());
     }
 
