@@ -159,6 +159,21 @@ final class ModuleRewriter {
             }
         }
 
+        /**
+         * A call only the runtime's own behaviour loops may make: a receive that vouches no
+         * module code is below it on the stack would hide the module's frames from purge.
+         */
+        private void runtimeOnly(String member, InvokeInstruction i) {
+            String owner = binaryName(i.owner().asSymbol());
+            String name = i.name().stringValue();
+            if (owner.equals("dev.graft.process.LoopReceive")
+                    || owner.equals("dev.graft.sys.Sys") && name.equals("handleSystemMessage")) {
+                violations.add("class " + className + ", " + member + ": calls " + owner + "." + name
+                        + ", which only Graft's own behaviour loops may call (it tells purge that no module code is on"
+                        + " the stack); use Proc.receive");
+            }
+        }
+
         private static ClassDesc elementType(ClassDesc c) {
             while (c.isArray()) {
                 c = c.componentType();
@@ -206,6 +221,7 @@ final class ModuleRewriter {
         private int instruction(String member, CodeElement el) {
             switch (el) {
                 case InvokeInstruction i -> {
+                    runtimeOnly(member, i);
                     String callee = scope.otherModule(i.owner().asSymbol());
                     if (callee != null && i.opcode() == Opcode.INVOKESTATIC) {
                         signature(member, i.typeSymbol(), "calls " + callee + "." + i.name().stringValue() + " with");

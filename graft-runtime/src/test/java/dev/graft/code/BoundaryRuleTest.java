@@ -106,7 +106,11 @@ class BoundaryRuleTest extends LabTest {
                         "public static Object b() { return B.box(); }",
                         List.of("class t.A", "method b()", "calls t.B.box with t.B$Box")),
                 Arguments.of("a static field of another module", "public static int count() { return B.COUNT; }",
-                        List.of("class t.A", "method count()", "uses field COUNT of t.B")));
+                        List.of("class t.A", "method count()", "uses field COUNT of t.B")),
+                Arguments.of("the receive only Graft's behaviour loops may use",
+                        "public static Object r() { return dev.graft.process.LoopReceive.receive(null, 0); }",
+                        List.of("class t.A", "method r()", "calls dev.graft.process.LoopReceive.receive",
+                                "only Graft's own behaviour loops")));
     }
 
     @ParameterizedTest(name = "{0}")
