@@ -116,6 +116,12 @@ final class GenServerProcess implements SystemProcess {
         }
     }
 
+    /** A reply as the caller's code expects it: migrated to the version of the request's module record, if it is one. */
+    @SuppressWarnings("unchecked")
+    static <T> T replyFor(Object request, Object reply) {
+        return (T) ModuleVersion.of(request.getClass()).map(v -> Migration.migrate(reply, v, "reply")).orElse(reply);
+    }
+
     static void stop(Object server, Object reason, long timeoutMillis) {
         List<Object> what = List.of(server, reason, timeoutMillis);
         Pid pid = Gen.whereis(server).orElseThrow(() -> Proc.exit(new CallFailed(Reason.NOPROC, "gen_server", "stop", what)));

@@ -64,6 +64,12 @@ class GenServerCodeChangeTest {
 
                     record Add(int amount) {}
 
+                    record Show() {}
+
+                    public static Show show() {
+                        return new Show();
+                    }
+
                     public static Add add(int amount) {
                         return new Add(amount);
                     }
@@ -78,6 +84,9 @@ class GenServerCodeChangeTest {
                         if (request instanceof Add(int amount)) {
                             State next = new State(s.owner(), s.TOTAL() + amount);
                             return new Reply<>(List.of("v$V", next.TOTAL()), next);
+                        }
+                        if (request instanceof Show) {
+                            return new Reply<>(s, s);
                         }
                         if (request instanceof List<?> l && "hold".equals(l.get(0))) {
                             Proc.send((dev.graft.process.Pid) l.get(1), "holding");
@@ -137,6 +146,22 @@ class GenServerCodeChangeTest {
         Object oldAdd = add(3); // made by version 1's code
         lab.loaded(MODULE, till(2), 2);
         assertThat(call(till, oldAdd)).isEqualTo(List.of("v2", 3));
+        GenServer.stop(till);
+    }
+
+    @Test
+    void aReplyOfTheNewVersion_reachesACallerOfTheOldOne_asTheOldVersionsType() throws Exception {
+        // given a till of version 2 and a request made by version 1's code
+        Pid till = startTill();
+        Object oldAdd = add(2);
+        Object oldShow = lab.code.apply(MODULE, "show");
+        lab.loaded(MODULE, till(2), 2);
+        // when the caller asks for its state back, a record of version 2
+        Object reply = GenServer.call(till, oldAdd);
+        Object state = GenServer.call(till, oldShow);
+        // then it arrives as version 1's record, which is what the caller's code knows
+        assertThat(reply).isEqualTo(List.of("v2", 2));
+        assertThat(state.getClass().getClassLoader().getName()).isEqualTo(MODULE + "@1");
         GenServer.stop(till);
     }
 
