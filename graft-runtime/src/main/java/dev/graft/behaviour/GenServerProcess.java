@@ -155,6 +155,16 @@ final class GenServerProcess implements SystemProcess {
 
     private void run(String name, Object args, Pid starter) {
         Pid self = Proc.self();
+        BehaviourIndex index = BehaviourIndex.of(self.node());
+        index.add(module.name(), self);
+        try {
+            initAndLoop(name, args, starter, self);
+        } finally {
+            index.remove(module.name(), self);
+        }
+    }
+
+    private void initAndLoop(String name, Object args, Pid starter, Pid self) {
         if (name != null) {
             try {
                 Proc.register(name, self);

@@ -286,6 +286,23 @@ class GenServerTest {
     }
 
     @Test
+    void theBehaviourIndex_listsTheServersOfACallbackModule_whileTheyRun(Node node) throws Exception {
+        node.runProcess(() -> {
+            Pid a = GenServer.start(Counter.class, null).pid();
+            Pid b = GenServer.start(Counter.class, null).pid();
+            BehaviourIndex index = BehaviourIndex.of(node);
+            assertThat(index.running(Counter.class.getName())).containsExactlyInAnyOrder(a, b);
+            GenServer.stop(a);
+            assertThat(index.running(Counter.class.getName())).containsExactly(b);
+            Ref m = Proc.monitor(b);
+            Proc.exit(b, Reason.KILL);
+            Proc.receive(x -> x instanceof Down d && d.ref() == m);
+            assertThat(index.running(Counter.class.getName())).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     void callsFromOutsideAnyProcess_reachAServerByPid(Node node) throws Exception {
         Pid counter = node.runProcess(() -> GenServer.start(Counter.class, null).pid());
         assertThat(GenServer.<Integer>call(counter, "inc")).isEqualTo(1);
