@@ -55,10 +55,15 @@ public final class CodePath {
         return false;
     }
 
+    /** The module's classes from one code path entry (a class directory or a jar), or empty. */
+    public static Optional<ModuleBinary> read(Path entry, String module) {
+        return Files.isDirectory(entry) ? fromDirectory(entry, module) : fromJar(entry, module);
+    }
+
     /** The module's classes from the first entry that has it, or empty. */
     Optional<ModuleBinary> find(String module) {
         for (Path e : entries) {
-            Optional<ModuleBinary> found = Files.isDirectory(e) ? fromDirectory(e, module) : fromJar(e, module);
+            Optional<ModuleBinary> found = read(e, module);
             if (found.isPresent()) {
                 return found;
             }
