@@ -340,10 +340,20 @@ final class GenServerProcess implements SystemProcess {
         systemInstallCodeChange(current, systemPrepareCodeChange(current, oldVsn, extra));
     }
 
-    /** Runs the target version's codeChange on the state; OTP's gen_server ignores the module named. */
+    /**
+     * Runs codeChange on the state, for {@code target}'s code; OTP's gen_server ignores the
+     * module named. An upgrade runs the target version's codeChange; a downgrade
+     * ({@code oldVsn} a {@link GenServer.Down}) runs the newer, current version's, as OTP calls
+     * the loaded module's code_change before loading the older one, and the state it returns
+     * is then migrated structurally to the target's types.
+     */
     @Override
     public Object systemPrepareCodeChange(ModuleVersion target, Object oldVsn, Object extra) {
         try {
+            if (oldVsn instanceof GenServer.Down && target != null) {
+                Object changed = module.instance(module.current()).codeChange(oldVsn, state, extra);
+                return Migration.migrate(changed, target, "state");
+            }
             return module.instance(target).codeChange(oldVsn, state, extra);
         } catch (ProcessExit e) {
             throw e;

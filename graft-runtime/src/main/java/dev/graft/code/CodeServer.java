@@ -516,6 +516,14 @@ public final class CodeServer {
         }
     }
 
+    /**
+     * The processes whose stack holds a frame of {@code v}: those a purge of {@code v} would
+     * kill. Behaviour processes idle in their loop are answered for at once.
+     */
+    public List<Pid> processesRunning(ModuleVersion v) {
+        return runningIn(v);
+    }
+
     private List<Pid> runningIn(ModuleVersion v) {
         try {
             return node.runningCodeOf(v.loader, STACK_PATIENCE);

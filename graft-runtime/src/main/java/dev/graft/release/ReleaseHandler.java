@@ -1,5 +1,10 @@
 package dev.graft.release;
 
+import dev.graft.application.AppSpec;
+import dev.graft.code.CodePath;
+import dev.graft.code.CodeServer;
+import dev.graft.code.LoadResult;
+import dev.graft.code.ModuleBinary;
 import dev.graft.process.Node;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -182,6 +187,134 @@ public final class ReleaseHandler {
             deleteTree(releaseDir(vsn));
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Boots the permanent release, as a node that starts (or restarts after a crash) does: loads
+     * every module of its applications. A fresh root whose only release is unpacked makes that
+     * one permanent first, as a first boot does.
+     *
+     * @return the release booted
+     */
+    public Release boot() throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            Optional<Release> permanent = releases.stream().filter(r -> r.status() == ReleaseStatus.PERMANENT).findFirst();
+            if (permanent.isEmpty()) {
+                if (releases.size() != 1) {
+                    throw ReleaseException.of("no_permanent_release", "no release is permanent, and there are "
+                            + releases.size() + " to choose from: unpack one release first", root.toString());
+                }
+                commit(List.of(releases.getFirst().withStatus(ReleaseStatus.PERMANENT)));
+            }
+            Release r = releases.stream().filter(x -> x.status() == ReleaseStatus.PERMANENT).findFirst().orElseThrow();
+            List<ModuleBinary> binaries = new ArrayList<>();
+            for (Release.Lib lib : r.libs()) {
+                AppSpec app = readApp(lib);
+                for (String m : app.modules()) {
+                    binaries.add(CodePath.read(lib.dir().resolve("classes"), m).orElseThrow(() -> ReleaseException.of(
+                            "no_object_code", "module " + m + " of " + lib + " is not in " + lib.dir().resolve("classes"), m)));
+                }
+            }
+            LoadResult loaded = CodeServer.of(node).atomicLoadBinaries(binaries);
+            if (loaded instanceof LoadResult.Refused refused) {
+                throw new ReleaseException(refused.failures().toString(), "release " + r.vsn() + " does not load: "
+                        + refused.describe());
+            }
+            return r;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The {@code .app} of an application of a release. */
+    AppSpec readApp(Release.Lib lib) throws ReleaseException {
+        Path file = lib.dir().resolve("ebin").resolve(lib.app() + ".app");
+        try {
+            return AppSpec.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw ReleaseException.of("bad_app_file", file + ": " + e.getMessage(), file.toString());
+        }
+    }
+
+    /** What {@link #installRelease} did: the versions, and the modules a soft post-purge left with old code. */
+    public record Installed(String from, String to, List<String> unpurged) {}
+
+    /**
+     * What installing {@code vsn} would do — the modules it loads, the processes whose state
+     * migrates, the processes each purge would kill — checked and printed for a person, with
+     * nothing changed: {@code check_install_release}. Reads and checks every new module.
+     */
+    public InstallPlan checkInstallRelease(String vsn) throws ReleaseException {
+        lock.lock();
+        try {
+            Step step = step(vsn);
+            return new Install(this, step.script.instructions(), step.down).plan(step.from.vsn(), vsn);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Upgrades or downgrades the running node to release {@code vsn} by its relup, as one
+     * transaction (see {@link Install}): a failure before the commit leaves the node exactly as
+     * it was and the statuses unchanged. On success {@code vsn} is current (or stays permanent)
+     * and the release it replaced is old.
+     *
+     * @throws ReleaseException {@code {no_such_release, V}}, {@code {already_installed, V}},
+     *         {@code {no_matching_relup, To, From}}, or the install's failure
+     */
+    public Installed installRelease(String vsn) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            Step step = step(vsn);
+            List<String> unpurged = new Install(this, step.script.instructions(), step.down).run();
+            commit(releases.stream().map(r -> r.vsn().equals(vsn)
+                    ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
+                    : r.status() == ReleaseStatus.CURRENT ? r.withStatus(ReleaseStatus.OLD) : r).toList());
+            return new Installed(step.from.vsn(), vsn, unpurged);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An install's script: from the target's relup (up), else from the latest's (down). */
+    private record Step(Release from, Relup.Script script, boolean down) {}
+
+    private Step step(String vsn) throws ReleaseException {
+        Release to = known(vsn);
+        Release from = latest().orElseThrow(() -> ReleaseException.of("no_release_running",
+                "no release is current or permanent to upgrade from; boot one first", vsn));
+        if (from.vsn().equals(vsn)) {
+            throw ReleaseException.of("already_installed", "release " + vsn + " is already installed", vsn);
+        }
+        Optional<Relup.Script> up = relup(to.vsn()).flatMap(r -> r.upgradeFrom(from.vsn()));
+        if (up.isPresent()) {
+            return new Step(from, up.get(), false);
+        }
+        Optional<Relup.Script> down = relup(from.vsn()).flatMap(r -> r.downgradeTo(vsn));
+        if (down.isPresent()) {
+            return new Step(from, down.get(), true);
+        }
+        throw ReleaseException.of("no_matching_relup", "neither releases/" + vsn + "/relup upgrades from " + from.vsn()
+                + " nor releases/" + from.vsn() + "/relup downgrades to " + vsn, vsn, from.vsn());
+    }
+
+    private Optional<Relup> relup(String vsn) throws ReleaseException {
+        Path file = releaseDir(vsn).resolve("relup");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            Relup r = Relup.read(file);
+            if (!r.vsn().equals(vsn)) {
+                throw ReleaseException.of("bad_relup_file", file + " is for release " + r.vsn() + ", not " + vsn,
+                        file.toString());
+            }
+            return Optional.of(r);
+        } catch (IOException | RuntimeException e) {
+            throw ReleaseException.of("bad_relup_file", file + ": " + e.getMessage(), file.toString());
         }
     }
 

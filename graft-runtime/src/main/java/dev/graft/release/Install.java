@@ -1,0 +1,212 @@
+package dev.graft.release;
+
+import dev.graft.behaviour.BehaviourIndex;
+import dev.graft.behaviour.GenServer;
+import dev.graft.code.CodeLoadException;
+import dev.graft.code.CodePath;
+import dev.graft.code.CodeServer;
+import dev.graft.code.LoadResult;
+import dev.graft.code.ModuleBinary;
+import dev.graft.code.ModuleVersion;
+import dev.graft.code.Prepared;
+import dev.graft.process.Pid;
+import dev.graft.release.RelupInstruction.Apply;
+import dev.graft.release.RelupInstruction.CodeChange;
+import dev.graft.release.RelupInstruction.Load;
+import dev.graft.release.RelupInstruction.LoadObjectCode;
+import dev.graft.release.RelupInstruction.Purge;
+import dev.graft.release.RelupInstruction.Remove;
+import dev.graft.sys.CodeChangeBatch;
+import dev.graft.sys.CodeChangeException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One relup script installed as a transaction (DESIGN decision 6). Everything that can fail
+ * runs first and changes nothing the node runs: reading every module's classes, checking and
+ * defining them ({@code prepareLoading}), the soft-purge checks, and every affected process's
+ * {@code codeChange} on a state not yet installed ({@link CodeChangeBatch#prepare}). A failure
+ * there aborts all of it: the node is as it was, every process on its old code and state. Then
+ * the commit: brutal pre-purges, the prepared modules made current at once, every batch
+ * committed (one write each), and what comes after OTP's point of no return — applies,
+ * removals, post-purges.
+ *
+ * <p>The processes of a module are the behaviour processes whose callback module it is
+ * ({@link BehaviourIndex}). Confined to the release handler's lock.
+ */
+final class Install {
+    /** How long a process has to prepare its code change, as OTP's default suspend timeout. */
+    private static final long PREPARE_TIMEOUT_MILLIS = 30_000;
+
+    private final ReleaseHandler handler;
+    private final CodeServer code;
+    private final List<RelupInstruction> script;
+    private final boolean down;
+
+    Install(ReleaseHandler handler, List<RelupInstruction> script, boolean down) {
+        this.handler = handler;
+        this.code = CodeServer.of(handler.node());
+        this.script = List.copyOf(script);
+        this.down = down;
+    }
+
+    /** What the script would do, computed without changing anything. */
+    InstallPlan plan(String from, String to) throws ReleaseException {
+        List<String> load = new ArrayList<>();
+        Map<String, List<Pid>> change = new LinkedHashMap<>();
+        Map<String, List<Pid>> kills = new LinkedHashMap<>();
+        List<String> remove = new ArrayList<>();
+        List<String> apply = new ArrayList<>();
+        readObjectCode();
+        for (RelupInstruction i : script) {
+            switch (i) {
+                case Load l -> {
+                    load.add(l.module());
+                    kills.put(l.module(), code.isLoaded(l.module()).map(code::processesRunning).orElse(List.of()));
+                }
+                case CodeChange c -> c.modules().forEach(t -> change.put(t.module(), processesOf(t.module())));
+                case Remove r -> {
+                    remove.add(r.module());
+                    kills.put(r.module(), code.isLoaded(r.module()).map(code::processesRunning).orElse(List.of()));
+                }
+                case Apply a -> apply.add(a.call().toString());
+                default -> { }
+            }
+        }
+        return new InstallPlan(from, to, load, change, kills, remove, apply);
+    }
+
+    /** Runs the transaction; returns the modules left with old code that a soft post-purge could not remove. */
+    List<String> run() throws ReleaseException {
+        Prepared prepared = prepare();
+        List<CodeChangeBatch> batches = new ArrayList<>();
+        try {
+            softPurgeChecks();
+            for (RelupInstruction i : script) {
+                if (i instanceof CodeChange c) {
+                    for (CodeChange.Target t : c.modules()) {
+                        batches.add(prepareChange(t, prepared));
+                    }
+                }
+            }
+        } catch (ReleaseException | RuntimeException e) {
+            batches.forEach(CodeChangeBatch::abort);
+            throw e;
+        }
+        return commit(prepared, batches);
+    }
+
+    // ---- before the point of no return: nothing the node runs changes ----
+
+    private List<ModuleBinary> readObjectCode() throws ReleaseException {
+        List<ModuleBinary> binaries = new ArrayList<>();
+        for (RelupInstruction i : script) {
+            if (i instanceof LoadObjectCode o) {
+                Path classes = handler.libDir(o.application(), o.vsn()).resolve("classes");
+                for (String m : o.modules()) {
+                    binaries.add(CodePath.read(classes, m).orElseThrow(() -> ReleaseException.of("no_object_code",
+                            "module " + m + " of " + o.application() + "-" + o.vsn() + " is not in " + classes, m)));
+                }
+            }
+        }
+        return binaries;
+    }
+
+    private Prepared prepare() throws ReleaseException {
+        List<ModuleBinary> binaries = readObjectCode();
+        try {
+            return code.prepareLoadingBinaries(binaries);
+        } catch (CodeLoadException e) {
+            throw new ReleaseException(e.failures().toString(), "the new code does not load: " + e.getMessage(), e);
+        }
+    }
+
+    /** A load whose pre-purge is soft fails up front if a process still runs the old code it would need to drop. */
+    private void softPurgeChecks() throws ReleaseException {
+        for (RelupInstruction i : script) {
+            if (i instanceof Load l && l.prePurge() == PurgeMethod.SOFT_PURGE) {
+                Optional<ModuleVersion> old = code.oldCode(l.module());
+                if (old.isPresent() && !code.processesRunning(old.get()).isEmpty()) {
+                    throw ReleaseException.of("old_processes", "processes still run the old code of " + l.module()
+                            + ", which its soft pre-purge may not kill", l.module());
+                }
+            }
+        }
+    }
+
+    private CodeChangeBatch prepareChange(CodeChange.Target t, Prepared prepared) throws ReleaseException {
+        String m = t.module();
+        Optional<ModuleVersion> current = code.isLoaded(m);
+        ModuleVersion target = prepared.versions().stream().filter(v -> v.name().equals(m)).findFirst()
+                .or(() -> current).orElseThrow(() -> ReleaseException.of("undef_module",
+                        "code_change of " + m + ", which is neither loaded nor in the release", m));
+        Object oldVsn = down ? new GenServer.Down(target.vsn()) : current.map(ModuleVersion::vsn).orElse(null);
+        try {
+            return CodeChangeBatch.prepare(processesOf(m), target, oldVsn, t.extra(), PREPARE_TIMEOUT_MILLIS);
+        } catch (CodeChangeException e) {
+            throw ReleaseException.of("code_change_failed", "the code change of " + m + " failed, nothing was changed: "
+                    + e.reason(), m, e.reason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ReleaseException.of("interrupted", "the install was interrupted while " + m + " prepared", m);
+        }
+    }
+
+    private List<Pid> processesOf(String module) {
+        Set<Pid> pids = new LinkedHashSet<>(BehaviourIndex.of(handler.node()).running(module));
+        return List.copyOf(pids);
+    }
+
+    // ---- the commit ----
+
+    private List<String> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
+        for (RelupInstruction i : script) {
+            if (i instanceof Load l && l.prePurge() == PurgeMethod.BRUTAL_PURGE && code.oldCode(l.module()).isPresent()) {
+                code.purge(l.module());
+            }
+        }
+        LoadResult loaded = code.finishLoading(prepared);
+        if (loaded instanceof LoadResult.Refused r) {
+            batches.forEach(CodeChangeBatch::abort);
+            throw new ReleaseException(r.failures().toString(), "the new code could not be made current: " + r.describe());
+        }
+        batches.forEach(CodeChangeBatch::commit);
+        List<String> unpurged = new ArrayList<>();
+        for (RelupInstruction i : script) {
+            switch (i) {
+                case Apply a -> apply(a);
+                case Remove r -> {
+                    code.delete(r.module());
+                    postPurge(r.module(), r.postPurge(), unpurged);
+                }
+                case Load l -> postPurge(l.module(), l.postPurge(), unpurged);
+                case Purge p -> p.modules().forEach(code::purge);
+                default -> { }
+            }
+        }
+        return unpurged;
+    }
+
+    private void postPurge(String module, PurgeMethod how, List<String> unpurged) {
+        if (how == PurgeMethod.BRUTAL_PURGE) {
+            code.purge(module);
+        } else if (!code.softPurge(module)) {
+            unpurged.add(module);
+        }
+    }
+
+    private void apply(Apply a) throws ReleaseException {
+        try {
+            code.apply(a.call().module(), a.call().function(), a.call().args().toArray());
+        } catch (Exception e) {
+            throw ReleaseException.of("apply_failed", "after the point of no return, " + a.call() + " threw " + e
+                    + "; the new code is installed", a.call().toString());
+        }
+    }
+}

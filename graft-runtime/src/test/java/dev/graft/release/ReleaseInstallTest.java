@@ -1,0 +1,254 @@
+package dev.graft.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.graft.code.CodeServer;
+import dev.graft.code.ModuleVersion;
+import dev.graft.process.Node;
+import dev.graft.process.NodeExtension;
+import dev.graft.process.Pid;
+import dev.graft.sys.Sys;
+import dev.graft.term.Atom;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reference §7.3 and DESIGN decision 6: a release installed by its relup as a transaction —
+ * upgrade and downgrade of an application whose server changes its state, with a module added
+ * and one removed; a failing code change in one of many servers leaves the node as it was.
+ */
+@ExtendWith(NodeExtension.class)
+class ReleaseInstallTest {
+    private static final String STORE = "kv.Store";
+
+    private static String store(int vsn) {
+        String state = vsn == 1 ? "public record State(String name, int count) {}" : """
+                public record State(String name, int count, @Migration.Default("0") int upgrades) {}
+                private record Old(String name, int count) {}
+
+                @Override
+                public State codeChange(Object oldVsn, Object old, Object extra) {
+                    if (oldVsn instanceof GenServer.Down) {
+                        return (State) old;
+                    }
+                    Old o = Migration.convert(old, Old.class);
+                    if (o.name().equals("poison")) {
+                        throw new IllegalStateException("cannot upgrade " + o.name());
+                    }
+                    return new State(o.name(), o.count(), 1);
+                }
+                """;
+        return """
+                package kv;
+
+                import dev.graft.behaviour.GenServer;
+                import dev.graft.gen.From;
+                import dev.graft.migrate.Migration;
+                import dev.graft.process.Pid;
+
+                @dev.graft.code.Vsn("$V")
+                public final class Store implements GenServer<Store.State> {
+                    %STATE%
+
+                    record Bump(int by) {}
+
+                    public static Pid start(String name) {
+                        return GenServer.start(Store.class, name).pid();
+                    }
+
+                    public static Object bump(Pid p, int by) {
+                        return GenServer.call(p, new Bump(by));
+                    }
+
+                    @Override
+                    public Init<State> init(Object name) {
+                        return Init.ok(%START%);
+                    }
+
+                    @Override
+                    public CallResult<State> handleCall(Object req, From from, State s) {
+                        Bump b = (Bump) req;
+                        State n = %NEXT%;
+                        return new Reply<>(%LABEL%.of(n.count()), n);
+                    }
+                }
+                """.replace("$V", String.valueOf(vsn)).replace("%STATE%", state)
+                .replace("%START%", vsn == 1 ? "new State((String) name, 0)" : "new State((String) name, 0, 0)")
+                .replace("%NEXT%", vsn == 1 ? "new State(s.name(), s.count() + b.by())"
+                        : "new State(s.name(), s.count() + b.by(), s.upgrades())")
+                .replace("%LABEL%", vsn == 1 ? "Label1" : "Label2");
+    }
+
+    private static String label(int vsn) {
+        return """
+                package kv;
+
+                public final class LabelV {
+                    public static String of(int n) {
+                        return "vV:" + n;
+                    }
+                }
+                """.replace("V", String.valueOf(vsn));
+    }
+
+    private static final String RELUP = """
+            {"2",
+             [{"1",[],
+               [{load_object_code,{kv,"2",['kv.Store','kv.Label2']}},
+                point_of_no_return,
+                {load,{'kv.Label2',brutal_purge,brutal_purge}},
+                {suspend,['kv.Store']},
+                {load,{'kv.Store',brutal_purge,brutal_purge}},
+                {code_change,up,[{'kv.Store',[]}]},
+                {resume,['kv.Store']},
+                {remove,{'kv.Label1',brutal_purge,brutal_purge}},
+                {purge,['kv.Label1']}]}],
+             [{"1",[],
+               [{load_object_code,{kv,"1",['kv.Store','kv.Label1']}},
+                point_of_no_return,
+                {load,{'kv.Label1',brutal_purge,brutal_purge}},
+                {suspend,['kv.Store']},
+                {code_change,down,[{'kv.Store',[]}]},
+                {load,{'kv.Store',brutal_purge,brutal_purge}},
+                {resume,['kv.Store']},
+                {remove,{'kv.Label2',brutal_purge,brutal_purge}},
+                {purge,['kv.Label2']}]}]}.
+            """;
+
+    @TempDir
+    Path dir;
+    Path v1;
+    Path v2;
+
+    @BeforeEach
+    void buildReleases(Node node) throws Exception {
+        TestReleases builder = new TestReleases(dir, CodeServer.of(node));
+        v1 = builder.build("kv", "1", List.of(Map.entry("kv.Label1", label(1)), Map.entry(STORE, store(1))), null);
+        v2 = builder.build("kv", "2", List.of(Map.entry("kv.Label2", label(2)), Map.entry(STORE, store(2))), RELUP);
+    }
+
+    /** A node booted on release 1 with three stores bumped to 5, 6 and 7. */
+    private ReleaseHandler bootedWithStores(Node node, List<String> names) throws Exception {
+        ReleaseHandler rh = ReleaseHandler.open(node, dir.resolve("node"));
+        rh.unpackRelease(v1);
+        rh.boot();
+        rh.unpackRelease(v2);
+        return rh;
+    }
+
+    private List<Pid> start(Node node, List<String> names) throws Exception {
+        CodeServer code = CodeServer.of(node);
+        return node.runProcess(() -> {
+            List<Pid> pids = names.stream().map(n -> {
+                try {
+                    return (Pid) code.apply(STORE, "start", n);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            for (int i = 0; i < pids.size(); i++) {
+                code.apply(STORE, "bump", pids.get(i), 5 + i);
+            }
+            return pids;
+        });
+    }
+
+    private static Object bump(Node node, Pid p, int by) throws Exception {
+        return CodeServer.of(node).apply(STORE, "bump", p, by);
+    }
+
+    private static String vsnOf(Node node, String module) {
+        return CodeServer.of(node).isLoaded(module).map(ModuleVersion::vsn).orElse("not loaded");
+    }
+
+    @Test
+    void upgradeThenDowngrade_keepsEveryServersState_andAddsAndRemovesModules(Node node) throws Exception {
+        // given release 1 booted, three stores running
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        List<Pid> stores = start(node, List.of("a", "b", "c"));
+
+        // when the plan for release 2 is checked, nothing changes
+        InstallPlan plan = rh.checkInstallRelease("2");
+        assertThat(plan.load()).containsExactly("kv.Label2", STORE);
+        assertThat(plan.codeChange().get(STORE)).containsExactlyInAnyOrderElementsOf(stores);
+        assertThat(plan.purgeKills().get(STORE)).isEmpty();
+        assertThat(plan.describe()).contains("code change kv.Store: 3 process(es)");
+        assertThat(vsnOf(node, STORE)).isEqualTo("1");
+
+        // when release 2 is installed
+        ReleaseHandler.Installed up = rh.installRelease("2");
+
+        // then the same servers run version 2 with their counts, changed by codeChange, and the modules moved
+        assertThat(up).isEqualTo(new ReleaseHandler.Installed("1", "2", List.of()));
+        assertThat(bump(node, stores.get(0), 1)).isEqualTo("v2:6");
+        assertThat(Sys.getState(stores.get(2)).toString()).isEqualTo("State[name=c, count=7, upgrades=1]");
+        assertThat(vsnOf(node, "kv.Label2")).isNotEqualTo("not loaded");
+        assertThat(vsnOf(node, "kv.Label1")).isEqualTo("not loaded");
+        assertThat(rh.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.CURRENT);
+
+        // when it is downgraded back to release 1
+        ReleaseHandler.Installed down = rh.installRelease("1");
+
+        // then they run version 1 again, state kept
+        assertThat(down.from()).isEqualTo("2");
+        assertThat(bump(node, stores.get(0), 1)).isEqualTo("v1:7");
+        assertThat(Sys.getState(stores.get(1)).toString()).isEqualTo("State[name=b, count=6]");
+        assertThat(vsnOf(node, "kv.Label2")).isEqualTo("not loaded");
+        assertThat(rh.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.OLD);
+    }
+
+    @Test
+    void aFailingCodeChangeInOneOfManyServers_leavesTheNodeExactlyAsItWas(Node node) throws Exception {
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        List<Pid> stores = start(node, List.of("a", "b", "poison", "d"));
+        List<Release> before = rh.whichReleases();
+
+        assertThatThrownBy(() -> rh.installRelease("2"))
+                .isInstanceOfSatisfying(ReleaseException.class, e -> {
+                    assertThat(e.getMessage()).contains("kv.Store", stores.get(2).toString(), "cannot upgrade poison");
+                    assertThat(((dev.graft.term.Tuple) e.reason()).get(0)).isEqualTo(Atom.of("code_change_failed"));
+                });
+
+        assertThat(vsnOf(node, STORE)).isEqualTo("1");
+        assertThat(vsnOf(node, "kv.Label2")).isEqualTo("not loaded");
+        assertThat(CodeServer.of(node).oldCode(STORE)).isEmpty();
+        for (int i = 0; i < stores.size(); i++) {
+            assertThat(bump(node, stores.get(i), 0)).isEqualTo("v1:" + (5 + i));
+        }
+        assertThat(rh.whichReleases()).isEqualTo(before);
+    }
+
+    @Test
+    void aNodeThatRestartsBeforeMakePermanent_bootsThePermanentRelease(Node node) throws Exception {
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        start(node, List.of("a"));
+        rh.installRelease("2");
+        // the node dies here; a new one opens the same directory
+        try (Node restarted = Node.start("restarted")) {
+            ReleaseHandler again = ReleaseHandler.open(restarted, dir.resolve("node"));
+            assertThat(again.whichReleases()).extracting(Release::status)
+                    .containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.UNPACKED);
+            assertThat(again.boot().vsn()).isEqualTo("1");
+            assertThat(vsnOf(restarted, STORE)).isEqualTo("1");
+        }
+        // while on the first node, make_permanent makes 2 the one a restart boots
+        rh.makePermanent("2");
+        assertThat(ReleaseHandler.open(node, dir.resolve("node")).whichReleases()).extracting(Release::status)
+                .containsExactly(ReleaseStatus.OLD, ReleaseStatus.PERMANENT);
+    }
+
+    @Test
+    void installingAnUnknownOrTheInstalledRelease_isRefused(Node node) throws Exception {
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        assertThatThrownBy(() -> rh.installRelease("3")).isInstanceOfSatisfying(ReleaseException.class,
+                e -> assertThat(e.getMessage()).contains("no release 3"));
+        assertThatThrownBy(() -> rh.installRelease("1")).isInstanceOfSatisfying(ReleaseException.class,
+                e -> assertThat(e.getMessage()).contains("already installed"));
+    }
+}

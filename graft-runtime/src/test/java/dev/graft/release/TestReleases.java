@@ -1,0 +1,68 @@
+package dev.graft.release;
+
+import dev.graft.code.CodeServer;
+import dev.graft.shell.Shell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds real release archives for tests, the way a release builder lays them out: each
+ * module's source compiled with the JDK's compiler into {@code lib/APP-VSN/classes}, the
+ * {@code .app}, the {@code .rel}, an optional relup, and the checksummed archive.
+ */
+final class TestReleases {
+    private final Path dir;
+    private final CodeServer compileWith;
+
+    TestReleases(Path dir, CodeServer compileWith) {
+        this.dir = dir;
+        this.compileWith = compileWith;
+    }
+
+    /**
+     * The archive of release {@code vsn} of app {@code app}: {@code sources} are each module's name and Java
+     * source, compiled in that order (a module before those that call it); {@code relup}, if not null, is the text of {@code releases/VSN/relup}.
+     */
+    Path build(String app, String vsn, List<Map.Entry<String, String>> sources, String relup) throws IOException {
+        Path build = dir.resolve("build-" + app + "-" + vsn);
+        Path classes = build.resolve("lib/" + app + "-" + vsn + "/classes");
+        Shell shell = new Shell(compileWith, classes);
+        for (Map.Entry<String, String> s : sources) {
+            Path file = build.resolve("src/" + s.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, s.getValue());
+            shell.compile(file);
+        }
+        deleteTree(build.resolve("src"));
+        String modules = sources.stream().map(m -> "'" + m.getKey() + "'").collect(Collectors.joining(","));
+        write(build.resolve("lib/" + app + "-" + vsn + "/ebin/" + app + ".app"), "{application," + app
+                + ",[{description,\"" + app + "\"},{vsn,\"" + vsn + "\"},{modules,[" + modules
+                + "]},{registered,[]},{applications,[]}]}.\n");
+        write(build.resolve("releases/" + vsn + "/" + app + ".rel"),
+                "{release,{\"" + app + "\",\"" + vsn + "\"},{erts,\"graft\"},[{" + app + ",\"" + vsn + "\"}]}.\n");
+        if (relup != null) {
+            write(build.resolve("releases/" + vsn + "/relup"), relup);
+        }
+        Path archive = dir.resolve(app + "-" + vsn + ".zip");
+        ReleaseArchive.create(archive, build, ReleaseArchive.filesUnder(build), vsn);
+        return archive;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+}
