@@ -99,10 +99,10 @@ final class GenServerProcess implements SystemProcess {
         return answer instanceof InitAck a ? a.result() : new StartResult.Error(((Down) answer).reason());
     }
 
-    /** Starts from a launcher or a test: from a process of the node that loaded the module. */
-    private static StartResult outsideAnyProcess(Class<?> type, java.util.concurrent.Callable<StartResult> start) {
+    /** Starts from a launcher or a test: from a process of the node that loaded the callback module {@code type}. */
+    static StartResult outsideAnyProcess(Class<?> type, java.util.concurrent.Callable<StartResult> start) {
         ModuleVersion v = ModuleVersion.of(type).orElseThrow(() -> new IllegalStateException(
-                "a GenServer of " + type.getName() + ", a class of no module, was started outside any process; "
+                "a process of callback module " + type.getName() + ", a class of no module, was started outside any process; "
                         + "start it from a process (node.runProcess)"));
         try {
             return v.server().node().runProcess(start);
@@ -314,7 +314,7 @@ final class GenServerProcess implements SystemProcess {
         Object changed;
         try {
             changed = cb.codeChange(oldVsn, state, extra);
-        } catch (ProcessExit e) {
+        } catch (ProcessExit | CodeChangeException e) { // a CodeChangeException refuses with a reason of its own
             throw e;
         } catch (RuntimeException | Error e) {
             throw new CodeChangeException(e);
