@@ -4,6 +4,9 @@ import static dev.graft.behaviour.Supervisor.Strategy.ONE_FOR_ALL;
 import static dev.graft.behaviour.Supervisor.Strategy.ONE_FOR_ONE;
 import static dev.graft.behaviour.Supervisor.Strategy.REST_FOR_ONE;
 import static dev.graft.behaviour.Supervisor.Strategy.SIMPLE_ONE_FOR_ONE;
+import static dev.graft.behaviour.TestWorker.events;
+import static dev.graft.behaviour.TestWorker.pids;
+import static dev.graft.behaviour.TestWorker.startedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -533,30 +536,6 @@ class SupervisorTest {
         awaitDown(m);
         String said = events(1).getFirst();
         assertThat(said).startsWith("terminated");
-    }
-
-    /** The next {@code n} events of the workers, as "started a" or "terminated a reason". */
-    private static List<String> events(int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<?> e = (List<?>) await("a worker's event", m -> m instanceof List<?> l && l.size() == 3
-                    && ("started".equals(l.getFirst()) || "terminated".equals(l.getFirst())));
-            out.add(e.get(0) + " " + e.get(1) + (e.get(0).equals("terminated") ? " " + e.get(2) : ""));
-        }
-        return out;
-    }
-
-    /** The pids of the next {@code n} workers to start, in start order. */
-    private static List<Pid> pids(int n) {
-        List<Pid> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add((Pid) ((List<?>) await("a start", startedEvent())).get(2));
-        }
-        return out;
-    }
-
-    private static Predicate<Object> startedEvent() {
-        return m -> m instanceof List<?> l && l.size() == 3 && "started".equals(l.getFirst());
     }
 
     private static Pid pidOf(Pid sup, Object id) {

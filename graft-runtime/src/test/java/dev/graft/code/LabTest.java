@@ -6,19 +6,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A test with a fresh {@link Lab} (a node, its code server and a source tree) per test method. */
-abstract class LabTest {
+public abstract class LabTest {
     @TempDir
-    Path dir;
+    protected Path dir;
 
-    Lab lab;
+    protected Lab lab;
 
     @BeforeEach
-    void startLab() {
+    protected void startLab() {
         lab = new Lab(dir);
     }
 
     @AfterEach
-    void stopLab() {
+    protected void stopLab() {
         lab.close();
     }
 }
