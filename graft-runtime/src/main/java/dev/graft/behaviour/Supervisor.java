@@ -183,7 +183,8 @@ public interface Supervisor {
      * start. A supervisor of another strategy answers {@link SupervisorError.InvalidChildSpec}.
      */
     static StartResult startChild(Object supervisor, List<?> extraArgs) {
-        return SupervisorServer.call(supervisor, new SupervisorServer.StartDynamic(List.copyOf(extraArgs)));
+        List<Object> args = Collections.unmodifiableList(new ArrayList<>(extraArgs)); // any values, null too
+        return SupervisorServer.call(supervisor, new SupervisorServer.StartDynamic(args));
     }
 
     /**
