@@ -364,8 +364,11 @@ class SupervisorTest {
             });
             Pid sup = startLink(Flags.of(ONE_FOR_ONE).withIntensity(10, 60), flaky);
             Pid first = pids(1).getFirst();
-            // when the child dies and requests come while its restart fails
+            // when the child dies (its Exit reaches the supervisor before its Down reaches us)
+            // and requests come while its restart fails
+            Ref m = Proc.monitor(first);
             Proc.exit(first, Reason.KILL);
+            awaitDown(m);
             ask(() -> Supervisor.whichChildren(sup));
             ask(() -> Supervisor.restartChild(sup, "flaky"));
             ask(() -> Supervisor.deleteChild(sup, "flaky"));
@@ -427,6 +430,8 @@ class SupervisorTest {
             assertThat(Supervisor.startChild(sup, List.of(1))).isInstanceOfSatisfying(StartResult.Error.class,
                     e -> assertThat((Throwable) e.reason()).isInstanceOf(IllegalArgumentException.class)
                             .hasMessageContaining("takes no extra arguments"));
+            assertThat(Supervisor.startChild(sup, Arrays.asList((Object) null))).as("null reaches the start").isInstanceOfSatisfying(
+                    StartResult.Error.class, e -> assertThat((Throwable) e.reason()).hasMessageContaining("got [null]"));
             assertThat(Supervisor.startChild(sup, List.of())).isInstanceOf(StartResult.Ok.class);
             return null;
         });
