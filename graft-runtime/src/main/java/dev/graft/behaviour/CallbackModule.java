@@ -79,9 +79,14 @@ final class CallbackModule<C> {
         return v;
     }
 
-    /** The callbacks of {@code version}, as returned by {@link #current()}. */
+    /** Whether this follows a loaded module's versions (rather than a class of no module). */
+    boolean reloadable() {
+        return ref != null;
+    }
+
+    /** The callbacks of {@code version} (ignored for a class of no module). */
     C instance(ModuleVersion version) {
-        Class<?> type = version == null ? fixed : version.moduleClass();
+        Class<?> type = ref == null ? fixed : version.moduleClass();
         return behaviour.cast(INSTANCES.get(type));
     }
 }

@@ -73,7 +73,9 @@ public interface GenServer<S> {
      * {@link Down}) into this version's, during {@link dev.graft.sys.Sys#changeCode}. The state
      * is the old version's object: read it by converting it to a record of this version that
      * has its shape, with {@link Migration#convert}. A callback class of no module gets its state as it is. Throw to refuse: the server keeps its old
-     * state and stays suspended. The default migrates the state structurally.
+     * state and stays suspended, and changeCode fails with what was thrown as its reason, or,
+     * for a {@link dev.graft.sys.CodeChangeException}, with that exception's reason. The
+     * default migrates the state structurally.
      */
     @SuppressWarnings("unchecked")
     default S codeChange(Object oldVsn, Object oldState, Object extra) {

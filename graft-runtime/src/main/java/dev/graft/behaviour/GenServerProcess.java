@@ -71,6 +71,8 @@ final class GenServerProcess implements SystemProcess {
 
     private final CallbackModule<GenServer> module;
     private final Pid parent;
+    /** The module the {@link BehaviourIndex} lists this process under. */
+    private final String indexedAs;
     /** The version whose types the state has and whose code runs the callbacks; null for a class of no module. */
     private ModuleVersion version;
     private GenServer<Object> callbacks;
@@ -81,20 +83,31 @@ final class GenServerProcess implements SystemProcess {
     /** Set once terminate has been called, so that the exit it leads to does not call it again. */
     private boolean terminating;
 
-    private GenServerProcess(CallbackModule<GenServer> module, Pid parent) {
+    private GenServerProcess(CallbackModule<GenServer> module, Pid parent, String indexedAs) {
         this.module = module;
         this.parent = parent;
+        this.indexedAs = indexedAs;
     }
 
     // ---- starting and stopping (in the caller) ----
 
     static StartResult start(String name, Class<?> type, Object args, boolean link) {
+        return start(name, type, args, link, null);
+    }
+
+    /**
+     * Starts a server; {@code indexedAs}, if not null, is the module the {@link BehaviourIndex}
+     * lists it under instead of its callback module (a supervisor's own callback module).
+     */
+    static StartResult start(String name, Class<?> type, Object args, boolean link, String indexedAs) {
         CallbackModule<GenServer> module = CallbackModule.of(type, GenServer.class);
         if (!Proc.inProcess()) {
-            return outsideAnyProcess(type, () -> start(name, type, args, link));
+            return outsideAnyProcess(type, () -> start(name, type, args, link, indexedAs));
         }
         Pid starter = Proc.self();
-        Entry entry = new Entry(new GenServerProcess(module, link ? starter : null), name, args, starter);
+        GenServerProcess server = new GenServerProcess(module, link ? starter : null,
+                indexedAs != null ? indexedAs : module.name());
+        Entry entry = new Entry(server, name, args, starter);
         Pid pid = link ? Proc.spawnLink(entry) : Proc.spawn(entry);
         Ref monitor = Proc.monitor(pid);
         Object answer = Proc.receive(m -> m instanceof InitAck a && a.pid() == pid || m instanceof Down d && d.ref() == monitor);
@@ -102,10 +115,10 @@ final class GenServerProcess implements SystemProcess {
         return answer instanceof InitAck a ? a.result() : new StartResult.Error(((Down) answer).reason());
     }
 
-    /** Starts from a launcher or a test: from a process of the node that loaded the module. */
-    private static StartResult outsideAnyProcess(Class<?> type, java.util.concurrent.Callable<StartResult> start) {
+    /** Starts from a launcher or a test: from a process of the node that loaded the callback module {@code type}. */
+    static StartResult outsideAnyProcess(Class<?> type, java.util.concurrent.Callable<StartResult> start) {
         ModuleVersion v = ModuleVersion.of(type).orElseThrow(() -> new IllegalStateException(
-                "a GenServer of " + type.getName() + ", a class of no module, was started outside any process; "
+                "a process of callback module " + type.getName() + ", a class of no module, was started outside any process; "
                         + "start it from a process (node.runProcess)"));
         try {
             return v.server().node().runProcess(start);
@@ -156,11 +169,11 @@ final class GenServerProcess implements SystemProcess {
     private void run(String name, Object args, Pid starter) {
         Pid self = Proc.self();
         BehaviourIndex index = BehaviourIndex.of(self.node());
-        index.add(module.name(), self);
+        index.add(indexedAs, self);
         try {
             initAndLoop(name, args, starter, self);
         } finally {
-            index.remove(module.name(), self);
+            index.remove(indexedAs, self);
         }
     }
 
@@ -350,12 +363,18 @@ final class GenServerProcess implements SystemProcess {
     @Override
     public Object systemPrepareCodeChange(ModuleVersion target, Object oldVsn, Object extra) {
         try {
-            if (oldVsn instanceof GenServer.Down && target != null) {
+            GenServer<Object> targetCallbacks = module.instance(target);
+            if (targetCallbacks instanceof VersionedCodeChange<?> v) {
+                @SuppressWarnings("unchecked")
+                VersionedCodeChange<Object> versioned = (VersionedCodeChange<Object>) v;
+                return versioned.codeChange(target, oldVsn, state, extra);
+            }
+            if (oldVsn instanceof GenServer.Down && module.reloadable()) {
                 Object changed = module.instance(module.current()).codeChange(oldVsn, state, extra);
                 return Migration.migrate(changed, target, "state");
             }
-            return module.instance(target).codeChange(oldVsn, state, extra);
-        } catch (ProcessExit e) {
+            return targetCallbacks.codeChange(oldVsn, state, extra);
+        } catch (ProcessExit | CodeChangeException e) { // a CodeChangeException refuses with a reason of its own
             throw e;
         } catch (RuntimeException | Error e) {
             throw new CodeChangeException(e);
@@ -365,8 +384,8 @@ final class GenServerProcess implements SystemProcess {
     @Override
     public void systemInstallCodeChange(ModuleVersion target, Object newState) {
         callbacks = module.instance(target);
-        version = target;
-        state = newState;
+        version = module.reloadable() ? target : null;
+        state = newState instanceof PreparedState p ? p.install() : newState;
     }
 
     @Override

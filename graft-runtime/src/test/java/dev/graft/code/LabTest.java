@@ -13,12 +13,12 @@ public abstract class LabTest {
     protected Lab lab;
 
     @BeforeEach
-    void startLab() {
+    protected void startLab() {
         lab = new Lab(dir);
     }
 
     @AfterEach
-    void stopLab() {
+    protected void stopLab() {
         lab.close();
     }
 }

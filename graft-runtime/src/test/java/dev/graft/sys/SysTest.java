@@ -60,6 +60,9 @@ class SysTest {
             if ("fail".equals(extra) || extra instanceof Integer failing && failing.equals(state)) {
                 throw new IllegalStateException("refused by codeChange");
             }
+            if ("refuse".equals(extra)) {
+                throw new CodeChangeException(Atom.of("not_this_one"));
+            }
             return (Integer) state * 100;
         }
 
@@ -157,6 +160,20 @@ class SysTest {
             assertThat(Sys.getState(counter)).isEqualTo(1);
             assertThat(Sys.getStatus(counter).sysState()).isEqualTo(SysState.SUSPENDED);
             assertThat(Proc.isAlive(counter)).isTrue();
+            Sys.resume(counter);
+            GenServer.stop(counter);
+            return null;
+        });
+    }
+
+    @Test
+    void aCodeChangeThatRefusesWithAReason_failsWithThatReason(Node node) throws Exception {
+        node.runProcess(() -> {
+            Pid counter = startCounter();
+            Sys.suspend(counter);
+            assertThatThrownBy(() -> Sys.changeCode(counter, "Counter", "1", "refuse"))
+                    .isInstanceOfSatisfying(CodeChangeException.class, e -> assertThat(e.reason()).isEqualTo(Atom.of("not_this_one")));
+            assertThat(Sys.getState(counter)).isEqualTo(0);
             Sys.resume(counter);
             GenServer.stop(counter);
             return null;
