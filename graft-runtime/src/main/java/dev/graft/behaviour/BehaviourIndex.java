@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BehaviourIndex {
     private final ConcurrentHashMap<String, Set<Pid>> byModule = new ConcurrentHashMap<>();
+    private final Set<Pid> supervisors = ConcurrentHashMap.newKeySet();
 
     private BehaviourIndex() {}
 
@@ -31,8 +32,16 @@ public final class BehaviourIndex {
         return pids == null ? List.of() : List.copyOf(pids);
     }
 
-    void add(String module, Pid pid) {
+    /** The live supervisors, whose child specs say which modules their children use. */
+    public List<Pid> supervisors() {
+        return List.copyOf(supervisors);
+    }
+
+    void add(String module, Pid pid, boolean supervisor) {
         byModule.computeIfAbsent(module, m -> ConcurrentHashMap.newKeySet()).add(pid);
+        if (supervisor) {
+            supervisors.add(pid);
+        }
     }
 
     void remove(String module, Pid pid) {
@@ -40,5 +49,6 @@ public final class BehaviourIndex {
         if (pids != null) {
             pids.remove(pid);
         }
+        supervisors.remove(pid);
     }
 }

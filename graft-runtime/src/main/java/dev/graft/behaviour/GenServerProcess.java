@@ -169,7 +169,7 @@ final class GenServerProcess implements SystemProcess {
     private void run(String name, Object args, Pid starter) {
         Pid self = Proc.self();
         BehaviourIndex index = BehaviourIndex.of(self.node());
-        index.add(indexedAs, self);
+        index.add(indexedAs, self, module.name().equals(SupervisorServer.class.getName()));
         try {
             initAndLoop(name, args, starter, self);
         } finally {

@@ -1,6 +1,11 @@
 package dev.graft.release;
 
 import dev.graft.behaviour.BehaviourIndex;
+import dev.graft.behaviour.ChildSpec;
+import dev.graft.behaviour.Supervisor;
+import dev.graft.process.ProcessExit;
+import dev.graft.sys.Sys;
+import dev.graft.sys.SysState;
 import dev.graft.behaviour.GenServer;
 import dev.graft.code.CodeLoadException;
 import dev.graft.code.CodePath;
@@ -18,6 +23,9 @@ import dev.graft.release.RelupInstruction.Purge;
 import dev.graft.release.RelupInstruction.Remove;
 import dev.graft.sys.CodeChangeBatch;
 import dev.graft.sys.CodeChangeException;
+import dev.graft.process.Functions;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +51,7 @@ import java.util.Set;
 final class Install {
     /** How long a process has to prepare its code change, as OTP's default suspend timeout. */
     private static final long PREPARE_TIMEOUT_MILLIS = 30_000;
+    private static final long SUPERVISOR_TIMEOUT_MILLIS = 5_000;
 
     private final ReleaseHandler handler;
     private final CodeServer code;
@@ -70,7 +79,11 @@ final class Install {
                     load.add(l.module());
                     kills.put(l.module(), code.isLoaded(l.module()).map(code::processesRunning).orElse(List.of()));
                 }
-                case CodeChange c -> c.modules().forEach(t -> change.put(t.module(), processesOf(t.module())));
+                case CodeChange c -> {
+                    for (CodeChange.Target t : c.modules()) {
+                        change.put(t.module(), processesOf(t.module()));
+                    }
+                }
                 case Remove r -> {
                     remove.add(r.module());
                     kills.put(r.module(), code.isLoaded(r.module()).map(code::processesRunning).orElse(List.of()));
@@ -158,8 +171,29 @@ final class Install {
         }
     }
 
-    private List<Pid> processesOf(String module) {
-        Set<Pid> pids = new LinkedHashSet<>(BehaviourIndex.of(handler.node()).running(module));
+    /**
+     * The processes that use {@code module}: the behaviour processes whose callback module it
+     * is, and the children whose specs list it among their modules (reference §7.5). A
+     * supervisor that is suspended cannot be asked, which is an error, as in OTP.
+     */
+    private List<Pid> processesOf(String module) throws ReleaseException {
+        BehaviourIndex index = BehaviourIndex.of(handler.node());
+        Set<Pid> pids = new LinkedHashSet<>(index.running(module));
+        for (Pid sup : index.supervisors()) {
+            try {
+                if (Sys.getStatus(sup, SUPERVISOR_TIMEOUT_MILLIS).sysState() == SysState.SUSPENDED) {
+                    throw ReleaseException.of("suspended_supervisor", "supervisor " + sup
+                            + " is suspended, so its children cannot be listed", sup);
+                }
+                for (Supervisor.Child c : Supervisor.whichChildren(sup)) {
+                    if (c.pid() != null && c.modules() instanceof ChildSpec.Modules.Listed l && l.names().contains(module)) {
+                        pids.add(c.pid());
+                    }
+                }
+            } catch (ProcessExit gone) {
+                // the supervisor died while we asked: its subtree is gone too (OTP PR #822)
+            }
+        }
         return List.copyOf(pids);
     }
 
@@ -201,9 +235,26 @@ final class Install {
         }
     }
 
+    /**
+     * Calls a module's function in its current version, or a public static function of shared
+     * code (Graft's own API: {@code {apply, {'dev.graft.behaviour.Supervisor', restartChild,
+     * [Sup, Id]}}}).
+     */
     private void apply(Apply a) throws ReleaseException {
+        RelupInstruction.Mfa call = a.call();
+        Object[] args = call.args().toArray();
         try {
-            code.apply(a.call().module(), a.call().function(), a.call().args().toArray());
+            if (code.isLoaded(call.module()).isPresent()) {
+                code.apply(call.module(), call.function(), args);
+            } else {
+                Class<?> shared = Class.forName(call.module(), true, Install.class.getClassLoader());
+                Method m = Functions.findStatic(shared, call.function(), args).orElseThrow(() ->
+                        new NoSuchMethodException(call.module() + "." + call.function() + "/" + args.length));
+                m.invoke(null, args);
+            }
+        } catch (InvocationTargetException e) {
+            throw ReleaseException.of("apply_failed", "after the point of no return, " + call + " threw " + e.getCause()
+                    + "; the new code is installed", call.toString());
         } catch (Exception e) {
             throw ReleaseException.of("apply_failed", "after the point of no return, " + a.call() + " threw " + e
                     + "; the new code is installed", a.call().toString());

@@ -6,6 +6,7 @@ import dev.graft.code.CodeServer;
 import dev.graft.code.LoadResult;
 import dev.graft.code.ModuleBinary;
 import dev.graft.process.Node;
+import dev.graft.process.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,7 +251,8 @@ public final class ReleaseHandler {
         lock.lock();
         try {
             Step step = step(vsn);
-            return new Install(this, step.script.instructions(), step.down).plan(step.from.vsn(), vsn);
+            Install install = new Install(this, step.script.instructions(), step.down);
+            return asProcess(() -> install.plan(step.from.vsn(), vsn));
         } finally {
             lock.unlock();
         }
@@ -269,7 +271,8 @@ public final class ReleaseHandler {
         lock.lock();
         try {
             Step step = step(vsn);
-            List<String> unpurged = new Install(this, step.script.instructions(), step.down).run();
+            Install install = new Install(this, step.script.instructions(), step.down);
+            List<String> unpurged = asProcess(install::run);
             commit(releases.stream().map(r -> r.vsn().equals(vsn)
                     ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
                     : r.status() == ReleaseStatus.CURRENT ? r.withStatus(ReleaseStatus.OLD) : r).toList());
@@ -315,6 +318,20 @@ public final class ReleaseHandler {
             return Optional.of(r);
         } catch (IOException | RuntimeException e) {
             throw ReleaseException.of("bad_relup_file", file + ": " + e.getMessage(), file.toString());
+        }
+    }
+
+    /**
+     * Runs {@code body} as a process of the node, as OTP's release handler is one: what it
+     * does — calls to servers by name, applies — needs a process to act from.
+     */
+    private <T> T asProcess(java.util.concurrent.Callable<T> body) throws ReleaseException {
+        try {
+            return Proc.inProcess() ? body.call() : node.runProcess(body);
+        } catch (ReleaseException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

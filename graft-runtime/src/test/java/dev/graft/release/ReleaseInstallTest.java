@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseInstallTest {
     private static final String STORE = "kv.Store";
 
-    private static String store(int vsn) {
+    static String store(int vsn) {
         String state = vsn == 1 ? "public record State(String name, int count) {}" : """
                 public record State(String name, int count, @Migration.Default("0") int upgrades) {}
                 private record Old(String name, int count) {}
@@ -62,6 +62,10 @@ class ReleaseInstallTest {
                         return GenServer.start(Store.class, name).pid();
                     }
 
+                    public static dev.graft.behaviour.StartResult startLink(String name) {
+                        return GenServer.startLink(Store.class, name);
+                    }
+
                     public static Object bump(Pid p, int by) {
                         return GenServer.call(p, new Bump(by));
                     }
@@ -85,7 +89,7 @@ class ReleaseInstallTest {
                 .replace("%LABEL%", vsn == 1 ? "Label1" : "Label2");
     }
 
-    private static String label(int vsn) {
+    static String label(int vsn) {
         return """
                 package kv;
 
