@@ -38,6 +38,11 @@ class ReleaseInstallTest {
                         return (State) old;
                     }
                     Old o = Migration.convert(old, Old.class);
+                    if (o.name().equals("hang")) {
+                        System.out.println("preparing the code change of hang");
+                        System.out.flush();
+                        dev.graft.process.Proc.receive(m -> false);
+                    }
                     if (o.name().equals("poison")) {
                         throw new IllegalStateException("cannot upgrade " + o.name());
                     }
@@ -245,6 +250,45 @@ class ReleaseInstallTest {
         rh.makePermanent("2");
         assertThat(ReleaseHandler.open(node, dir.resolve("node")).whichReleases()).extracting(Release::status)
                 .containsExactly(ReleaseStatus.OLD, ReleaseStatus.PERMANENT);
+    }
+
+    @Test
+    void aNodeKilledInTheMiddleOfAnInstall_bootsThePermanentRelease(Node node) throws Exception {
+        // given a releases directory with release 1 permanent and 2 unpacked
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        Path root = dir.resolve("node");
+        // when another JVM boots it, starts a store whose code change never ends, installs 2 and is killed meanwhile
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InstallAndHang.class.getName(), root.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("preparing the code change of hang")) {
+                // the child's other output
+            }
+            assertThat(line).as("the child got into the install").isNotNull();
+            child.destroyForcibly().waitFor();
+        }
+        // then the directory still says 1 is permanent, and a node booting from it runs 1
+        try (Node restarted = Node.start("after-kill")) {
+            ReleaseHandler again = ReleaseHandler.open(restarted, root);
+            assertThat(again.whichReleases()).extracting(Release::status)
+                    .containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.UNPACKED);
+            assertThat(again.boot().vsn()).isEqualTo("1");
+            assertThat(vsnOf(restarted, STORE)).isEqualTo("1");
+        }
+    }
+
+    /** The child JVM of the test above: boots the directory, starts "hang", installs release 2. */
+    public static final class InstallAndHang {
+        public static void main(String[] args) throws Exception {
+            try (Node node = Node.start("doomed")) {
+                ReleaseHandler rh = ReleaseHandler.open(node, Path.of(args[0]));
+                rh.boot();
+                node.runProcess(() -> CodeServer.of(node).apply(STORE, "start", "hang"));
+                rh.installRelease("2");
+            }
+        }
     }
 
     @Test
