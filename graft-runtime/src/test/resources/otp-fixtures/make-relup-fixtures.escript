@@ -176,12 +176,13 @@ scenarios() ->
                       point_of_no_return,
                       {load_module, 'l.Lib'},
                       {code_change, down, [{'l.Srv', x}]}]}]}),
-     %% applications added (temporary, none, load) and removed, by comparing the .rel files
+     %% applications added (temporary, none, load) and removed, by comparing the .rel files;
+     %% a module of a depends on one of the added b, so both load where b's first one did
      {"add-remove-app",
-      [app(a, "1", ['a.A']), app(b, "1", ['b.B1', 'b.B2']), app(n, "1", ['n.N']), app(lo, "1", ['lo.Lo']),
-       app(c, "1", ['c.C1', 'c.C2'])],
+      [app(a, "1", ['a.A']), app(a, "2", ['a.A'], {[{"1", [{load_module, 'a.A', ['b.B2']}]}], [{"1", []}]}),
+       app(b, "1", ['b.B1', 'b.B2']), app(n, "1", ['n.N']), app(lo, "1", ['lo.Lo']), app(c, "1", ['c.C1', 'c.C2'])],
       [{"old", "1", [{a, "1"}, {c, "1"}]},
-       {"new", "2", [{a, "1"}, {b, "1", temporary}, {n, "1", none}, {lo, "1", load}]}],
+       {"new", "2", [{a, "2"}, {b, "1", temporary}, {n, "1", none}, {lo, "1", load}]}],
       {"new", ["old"], ["old"], []}},
      %% restart_application: started again with the type of the release it goes to
      {"restart-app",
@@ -224,6 +225,14 @@ scenarios() ->
       [{"old", "1", [{a, "1"}, {b, "1"}, {usr, "1"}, {inc, "1"}, {top, "1"}]},
        {"new", "2", [{b, "2"}, {a, "2"}, {usr, "2"}, {inc, "2"}, {top, "2"}]}],
       {"new", ["old"], ["old"], []}},
+     %% z uses y and x, which the .rel names in the other order: systools takes them in .rel order
+     {"start-order-uses",
+      [app(z, "1", ['z.Z']), {z, "2", ['z.Z'], [{applications, [kernel, stdlib, y, x]}],
+                              {"2", [{"1", [{load_module, 'z.Z'}]}], [{"1", [{load_module, 'z.Z'}]}]}},
+       app(y, "1", ['y.Y']), app(y, "2", ['y.Y'], {[{"1", [{load_module, 'y.Y'}]}], [{"1", [{load_module, 'y.Y'}]}]}),
+       app(x, "1", ['x.X']), app(x, "2", ['x.X'], {[{"1", [{load_module, 'x.X'}]}], [{"1", [{load_module, 'x.X'}]}]})],
+      [{"old", "1", [{z, "1"}, {x, "1"}, {y, "1"}]}, {"new", "2", [{z, "2"}, {x, "2"}, {y, "2"}]}],
+      {"new", ["old"], ["old"], []}},
      %% two applications' scripts merged: each its own point_of_no_return, a DepMod across them
      {"merged",
       [app(f, "1", ['f.M']), app(f, "2", ['f.M'], {[{"1", [{apply, {f, pre, []}}, point_of_no_return,
@@ -257,6 +266,11 @@ scenarios() ->
      error_case("error-conflicting-versions", [{load_object_code, {e, "1", ['e.M']}}, point_of_no_return,
                                                {load_module, 'e.N'}]),
      error_case("error-down-undef-module", [], [{load_module, 'e.M', ['e.N']}]),
+     {"error-circular-dependencies",
+      [app(p, "1", ['p.P']), {p, "2", ['p.P'], [{applications, [kernel, stdlib, q]}], {"2", [{"1", []}], [{"1", []}]}},
+       app(q, "1", ['q.Q']), {q, "2", ['q.Q'], [{applications, [kernel, stdlib, p]}], {"2", [{"1", []}], [{"1", []}]}}],
+      [{"old", "1", [{p, "1"}, {q, "1"}]}, {"new", "2", [{p, "2"}, {q, "2"}]}],
+      {"new", ["old"], ["old"], []}},
      {"error-undefined-applications",
       [app(e, "1", ['e.M']), {e, "2", ['e.M'], [{applications, [kernel, stdlib, ghost]}],
                               {"2", [{"1", []}], [{"1", []}]}}],
