@@ -112,13 +112,21 @@ public final class RelupBuilder {
 
     /** Makes the relup; a {@link RelupException} where systools would refuse to. */
     public Result build() {
-        ApplicationList appls = StartOrder.of(release);
+        ApplicationList appls = startOrder(release);
         List<RelupWarning> warnings = new ArrayList<>();
         List<Relup.Script> upgrades = new ArrayList<>();
         upFrom.forEach(base -> upgrades.addFirst(script(CodeChange.Mode.UP, appls, base, warnings)));
         List<Relup.Script> downgrades = new ArrayList<>();
         downTo.forEach(base -> downgrades.addFirst(script(CodeChange.Mode.DOWN, appls, base, warnings)));
         return new Result(new Relup(release.spec().vsn(), upgrades, downgrades), warnings);
+    }
+
+    private static ApplicationList startOrder(ReleaseApps release) {
+        try {
+            return StartOrder.of(release);
+        } catch (RelupException e) {
+            throw e.in("release " + release.spec().vsn());
+        }
     }
 
     /** The script to upgrade from the base release, or to downgrade to it. */

@@ -154,6 +154,20 @@ class RelupBuilderTest {
     }
 
     @Test
+    void build_applicationUsingOneTheReleaseLacks_isRefusedNamingTheRelease() {
+        // given: e uses ghost, which release 2 does not hold
+        AppSpec e = AppSpec.parse(Terms.parse("e.app", """
+                {application, e, [{description, ""}, {vsn, "2"}, {modules, []}, {registered, []}, {applications, [ghost]}]}.
+                """).getFirst());
+        RelupBuilder builder = RelupBuilder.of(release("2", e), Map.of()).upgradeFrom(release("1", app("e", "1")));
+        // when, then
+        assertThatThrownBy(builder::build)
+                .isInstanceOfSatisfying(RelupException.class, ex -> assertThat(ex.application()).isEmpty())
+                .hasMessage("release 2: {undefined_applications,[ghost]}: an application of the release uses or includes "
+                        + "an application the release does not hold");
+    }
+
+    @Test
     void of_appupOfAnApplicationNotInTheRelease_isRefused() {
         // given
         Appup appup = appup("""
