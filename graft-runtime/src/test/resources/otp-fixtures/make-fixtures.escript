@@ -37,9 +37,13 @@ main([Out]) ->
               {"relup", "releases/relup"},
               {"kv-2.script", "releases/kv-2.script"}],
     [copy(filename:join(Tmp, From), filename:join(Out, To)) || {From, To} <- Copies],
+    %% The .app files of the OTP applications the releases name, which systools read too.
+    OtpApps = [{filename:join([code:lib_dir(A), "ebin", atom_to_list(A) ++ ".app"]),
+                filename:join([Out, "otp", atom_to_list(A) ++ ".app"])} || A <- [kernel, stdlib, sasl]],
+    [copy(From, To) || {From, To} <- OtpApps],
     os:cmd("rm -rf " ++ Tmp),
     io:format("OTP ~s (erts ~s): wrote ~p files to ~s~n",
-              [erlang:system_info(otp_release), erlang:system_info(version), length(Copies), Out]).
+              [erlang:system_info(otp_release), erlang:system_info(version), length(Copies) + length(OtpApps), Out]).
 
 otp_versions() ->
     [ok = application:load(A) || A <- [sasl]],

@@ -2,14 +2,15 @@ package dev.graft.release;
 
 import dev.graft.term.Binary;
 import dev.graft.term.Located;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * The version an appup's entry applies to: a string, that version exactly, or a binary, a
- * regular expression the whole version must match ({@code <<"1\\.0\\.[0-9]+">>}), as
- * {@code systools_relup} matches it with {@code re}. Java's regular expressions stand in for
- * PCRE; the two agree on what version patterns use.
+ * regular expression whose first match must be the whole version ({@code <<"1\\.0\\.[0-9]+">>}),
+ * as {@code systools_relup:appup_search_for_version} matches it with {@code re:run}. Java's
+ * regular expressions stand in for PCRE; the two agree on what version patterns use.
  */
 public sealed interface VersionMatch {
     boolean matches(String vsn);
@@ -35,9 +36,15 @@ public sealed interface VersionMatch {
             Pattern.compile(regex);
         }
 
+        /**
+         * Whether the leftmost match is the whole version. Not Java's {@code matches()}, which
+         * tries every alternative: {@code <<"2\\.0|2\\.0\\.0">>} does not match {@code "2.0.0"},
+         * whose first match is {@code "2.0"}.
+         */
         @Override
         public boolean matches(String vsn) {
-            return Pattern.compile(regex).matcher(vsn).matches();
+            Matcher first = Pattern.compile(regex).matcher(vsn);
+            return first.find() && first.start() == 0 && first.end() == vsn.length();
         }
 
         @Override

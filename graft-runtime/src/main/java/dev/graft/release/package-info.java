@@ -16,5 +16,9 @@
  * file, whose errors then name the place), {@code toTerm}, {@code read} and {@code write}; reading
  * what was written gives an equal value. Instructions read into their canonical form, with the
  * defaults systools fills in, and are written in the shortest form that means the same.
+ *
+ * <p>{@link dev.graft.release.RelupBuilder} makes a relup from the appups with systools' rules,
+ * given each release as {@link dev.graft.release.ReleaseApps}: its {@code .rel} and the
+ * {@code .app} files of its applications.
  */
 package dev.graft.release;

@@ -71,6 +71,16 @@ class AppupTest {
     }
 
     @Test
+    void matches_regexWhoseFirstMatchIsShorter_doesNotMatch() {
+        // given: re:run's first match of "2\.0|2\.0\.0" in "2.0.0" is "2.0" (systools' rule)
+        VersionMatch alternatives = new VersionMatch.Regex("2\\.0|2\\.0\\.0");
+        // then
+        assertThat(alternatives.matches("2.0.0")).isFalse();
+        assertThat(alternatives.matches("2.0")).isTrue();
+        assertThat(new VersionMatch.Regex("2\\.0\\.0|2\\.0").matches("2.0.0")).isTrue();
+    }
+
+    @Test
     void readOfWrite_otpFixture_givesTheSameAppup(@TempDir Path dir) throws Exception {
         // given
         Appup appup = Appup.read(OtpFixtures.path(OtpFixtures.KV_2_APPUP));

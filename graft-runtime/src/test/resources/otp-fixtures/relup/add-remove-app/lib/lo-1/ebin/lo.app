@@ -1,0 +1,6 @@
+{application,lo,
+             [{description,"A Graft relup fixture"},
+              {vsn,"1"},
+              {modules,['lo.Lo']},
+              {registered,[]},
+              {applications,[kernel,stdlib]}]}.

@@ -1,0 +1,6 @@
+{application,stdlib,
+             [{description,"A Graft relup fixture"},
+              {vsn,"4.2"},
+              {modules,[]},
+              {registered,[]},
+              {applications,[kernel]}]}.

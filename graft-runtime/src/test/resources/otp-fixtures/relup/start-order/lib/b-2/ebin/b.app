@@ -1,0 +1,6 @@
+{application,b,
+             [{description,"A Graft relup fixture"},
+              {vsn,"2"},
+              {modules,['b.B']},
+              {registered,[]},
+              {applications,[kernel,stdlib,a]}]}.

@@ -1,0 +1,6 @@
+{application,u,
+             [{description,"A Graft relup fixture"},
+              {vsn,"1"},
+              {modules,['u.Srv','u.Sup','u.Soft','u.Cfg']},
+              {registered,[]},
+              {applications,[kernel,stdlib]}]}.
