@@ -212,6 +212,44 @@ class ReleaseInstallTest {
         assertThat(rh.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.OLD);
     }
 
+    private static final String APPUP = """
+            {"2",
+             [{"1",[{add_module,'kv.Label2'},{update,'kv.Store',{advanced,[]},['kv.Label2']},{delete_module,'kv.Label1'}]}],
+             [{"1",[{add_module,'kv.Label1'},{update,'kv.Store',{advanced,[]},['kv.Label1']},{delete_module,'kv.Label2'}]}]}.
+            """;
+
+    @Test
+    void aRelupGeneratedFromTheAppup_upgradesAndDowngradesLikeTheHandWrittenOne(Node node) throws Exception {
+        // given the relup RelupBuilder makes of kv's appup, in release 2's archive
+        Path build1 = dir.resolve("build-kv-1");
+        Path build2 = dir.resolve("build-kv-2");
+        ReleaseApps r1 = new ReleaseApps(ReleaseSpec.read(build1.resolve("releases/1/kv.rel")),
+                List.of(dev.graft.application.AppSpec.read(build1.resolve("lib/kv-1/ebin/kv.app"))));
+        ReleaseApps r2 = new ReleaseApps(ReleaseSpec.read(build2.resolve("releases/2/kv.rel")),
+                List.of(dev.graft.application.AppSpec.read(build2.resolve("lib/kv-2/ebin/kv.app"))));
+        Appup appup = Appup.parse(dev.graft.term.Terms.parse("kv.appup", APPUP).getFirst());
+        Relup relup = RelupBuilder.of(r2, Map.of("kv", appup)).upgradeFrom(r1).downgradeTo(r1).build().relup();
+        relup.write(build2.resolve("releases/2/relup"));
+        Path generated = dir.resolve("kv-2-generated.zip");
+        ReleaseArchive.create(generated, build2, ReleaseArchive.filesUnder(build2).stream()
+                .filter(f -> !f.endsWith("SHA256SUMS")).toList(), "2");
+        ReleaseHandler rh = ReleaseHandler.open(node, dir.resolve("node"));
+        rh.unpackRelease(v1);
+        rh.boot();
+        rh.unpackRelease(generated);
+        List<Pid> stores = start(node, List.of("a", "b"));
+
+        // when it is installed, and then release 1 again
+        rh.installRelease("2");
+        Object up = bump(node, stores.get(1), 1);
+        rh.installRelease("1");
+
+        // then the stores went to version 2 and back, their counts kept
+        assertThat(up).isEqualTo("v2:7");
+        assertThat(bump(node, stores.get(1), 1)).isEqualTo("v1:8");
+        assertThat(vsnOf(node, "kv.Label2")).isEqualTo("not loaded");
+    }
+
     @Test
     void aFailingCodeChangeInOneOfManyServers_leavesTheNodeExactlyAsItWas(Node node) throws Exception {
         ReleaseHandler rh = bootedWithStores(node, List.of());
