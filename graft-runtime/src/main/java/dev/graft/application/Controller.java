@@ -13,12 +13,14 @@ import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.Reason;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -123,8 +125,12 @@ final class Controller {
     private final Map<Pid, String> masters = new HashMap<>();
     /** The configuration of the last {@link ChangeApplicationData}: a load takes its entries over the {@code .app}'s. */
     private Map<String, Map<String, Object>> config = Map.of();
-    /** Set once an application's end stops the node: later ends are the node's stop, not news. */
-    private boolean halting;
+    /**
+     * The masters still to shut down before the node stops, the first one being shut down now;
+     * null until an application's end stops the node. From then on, ends are the node's stop,
+     * not news.
+     */
+    private ArrayDeque<Pid> halting;
 
     Controller(ApplicationController owner) {
         this.owner = owner;
@@ -167,7 +173,7 @@ final class Controller {
         switch (message) {
             case ApplicationMaster.Started(Pid master) -> started(master);
             case Exit(Pid from, Object reason) when from != null && masters.containsKey(from) ->
-                    masterExited(masters.remove(from), reason);
+                    masterExited(from, reason);
             default -> {
                 // a late message for a master that is gone
             }
@@ -301,8 +307,17 @@ final class Controller {
         return LATER;
     }
 
-    private void masterExited(String app, Object reason) {
-        if (halting || node.isStopped()) {
+    private void masterExited(Pid master, Object reason) {
+        String app = masters.remove(master);
+        if (halting != null) {
+            boolean wasNext = master.equals(halting.peek());
+            halting.remove(master); // one that ended by itself before its turn has no exit left to wait for
+            if (wasNext) {
+                shutDownNext();
+            }
+            return;
+        }
+        if (node.isStopped()) {
             return;
         }
         Starting s = starting.remove(app);
@@ -332,18 +347,23 @@ final class Controller {
 
     /**
      * Stops the node, as the controller's death does in OTP ("Kernel pid terminated"): the
-     * running applications are shut down, most recently started first, each master waited for;
-     * then the node is stopped from a thread of its own, since no process of the node can wait
-     * for its own death.
+     * running applications are shut down one at a time, most recently started first, each
+     * master's exit awaited as a message so that the controller goes on answering (a callback
+     * may call it); then the node is stopped from a thread of its own, since no process of the
+     * node can wait for its own death.
      */
     private void halt(Object reason) {
-        halting = true;
         LOG.log(System.Logger.Level.ERROR, () -> "node " + node.name() + " stops: " + reason);
-        for (Running r : running.values().stream().toList().reversed()) {
-            if (r.master() != null) {
-                Proc.exit(r.master(), Reason.SHUTDOWN);
-                Proc.receive(m -> m instanceof Exit e && r.master().equals(e.from()));
-            }
+        halting = new ArrayDeque<>();
+        running.values().stream().toList().reversed().stream().map(Running::master).filter(Objects::nonNull)
+                .forEach(halting::add);
+        shutDownNext();
+    }
+
+    private void shutDownNext() {
+        if (!halting.isEmpty()) {
+            Proc.exit(halting.peek(), Reason.SHUTDOWN);
+            return;
         }
         Thread.ofVirtual().name("graft-stop-" + node.name()).start(() -> {
             try {

@@ -25,7 +25,7 @@ import java.util.Map;
  *   <li>{@code error}: returns {@code Start.error(nope)}; {@code throw} throws; {@code null} returns null.</li>
  * </ul>
  * Each callback tells the process registered as {@code observer} on its node, if any:
- * {@code [started, App, Top]}, {@code [phase, App, Phase]}, {@code [prep_stop, App, State]},
+ * {@code [started, App, Top, Master]}, {@code [phase, App, Phase]}, {@code [prep_stop, App, State]},
  * {@code [stop, App, State]}, {@code [config_change, Changed, New, Removed]}; {@link Top}
  * tells it {@code [terminate, Reason]}. A start phase named {@code fail}, and a config change
  * of the key {@code fail}, throw.
@@ -54,7 +54,7 @@ public final class TestApp implements Application<Object> {
             default -> throw new IllegalArgumentException("no such start mode: " + args);
         };
         if (start instanceof Start.Ok<Object>(Pid top, Object state)) {
-            tell("started", app(), top);
+            tell("started", app(), top, Proc.self());
         }
         return start;
     }
