@@ -214,8 +214,7 @@ public final class ApplicationController {
         }
         AppSpec s = spec.get();
         for (String dependency : s.applications()) {
-            boolean absent = loadedSpec(dependency).isEmpty() && findAppFile(dependency) instanceof Outcome.Error;
-            if (s.optionalApplications().contains(dependency) && absent) {
+            if (s.optionalApplications().contains(dependency) && !isPresent(dependency)) {
                 continue;
             }
             Failed failed = ensureStarted(dependency, type, started, visiting);
@@ -265,6 +264,11 @@ public final class ApplicationController {
 
     private Optional<AppSpec> loadedSpec(String app) {
         return call(new Controller.Spec(app));
+    }
+
+    /** Loaded, or loadable from the code path: what OTP calls present. */
+    private boolean isPresent(String app) {
+        return loadedSpec(app).isPresent() || findAppFile(app) instanceof Outcome.Ok;
     }
 
     // ---- environment ----

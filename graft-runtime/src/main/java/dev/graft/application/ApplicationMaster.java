@@ -7,6 +7,7 @@ import dev.graft.application.ApplicationError.CallbackError;
 import dev.graft.behaviour.CallbackModule;
 import dev.graft.process.Down;
 import dev.graft.process.Exit;
+import dev.graft.process.LoopReceive;
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
@@ -135,10 +136,13 @@ final class ApplicationMaster implements ProcessFunction {
         return null;
     }
 
-    /** Runs until the application ends; returns the reason the master exits with. */
+    /**
+     * Runs until the application ends; returns the reason the master exits with. It waits in a
+     * {@link LoopReceive}: no module code is below it, so a purge answers for the master at once.
+     */
     private Object awaitEnd() {
         for (;;) {
-            switch (Proc.receive()) {
+            switch (LoopReceive.receive(null, Proc.INFINITY)) {
                 case Stop s -> {
                     return end(Reason.SHUTDOWN, Reason.NORMAL);
                 }
