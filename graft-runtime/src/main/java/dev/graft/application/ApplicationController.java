@@ -223,11 +223,11 @@ public final class ApplicationController {
             }
         }
         return switch (start(app, type)) {
-            case Outcome.Ok<Void> ok -> {
+            case Outcome.Ok<Void> _ -> {
                 started.add(app);
                 yield null;
             }
-            case Outcome.Error<Void>(AlreadyStarted a) -> null;
+            case Outcome.Error<Void>(AlreadyStarted _) -> null;
             case Outcome.Error<Void>(ApplicationError e) -> new Failed(app, e);
         };
     }

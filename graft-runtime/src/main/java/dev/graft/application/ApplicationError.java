@@ -1,5 +1,6 @@
 package dev.graft.application;
 
+import dev.graft.term.Atom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Why an application could not be loaded, started, stopped or told of a config change: the
  * {@code Reason} of OTP's {@code {error, Reason}}, one record per shape. Each prints as the term
- * OTP 25 returns (checked with {@code erl}), e.g. {@code {not_started,kv}}.
+ * OTP 25 returns (checked with {@code erl}), names as atoms: {@code {not_started,kv}},
+ * {@code {nope,{'kv.KvApp',start,[normal,[]]}}}.
  */
 public sealed interface ApplicationError {
 
@@ -15,7 +17,7 @@ public sealed interface ApplicationError {
     record AlreadyLoaded(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("already_loaded", app);
+            return tuple("already_loaded", Atom.of(app));
         }
     }
 
@@ -23,7 +25,7 @@ public sealed interface ApplicationError {
     record NotLoaded(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("not_loaded", app);
+            return tuple("not_loaded", Atom.of(app));
         }
     }
 
@@ -31,7 +33,7 @@ public sealed interface ApplicationError {
     record Running(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("running", app);
+            return tuple("running", Atom.of(app));
         }
     }
 
@@ -39,7 +41,7 @@ public sealed interface ApplicationError {
     record AlreadyStarted(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("already_started", app);
+            return tuple("already_started", Atom.of(app));
         }
     }
 
@@ -50,7 +52,7 @@ public sealed interface ApplicationError {
     record NotStarted(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("not_started", app);
+            return tuple("not_started", Atom.of(app));
         }
     }
 
@@ -62,7 +64,7 @@ public sealed interface ApplicationError {
     record NotRunning(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("not_running", app);
+            return tuple("not_running", Atom.of(app));
         }
     }
 
@@ -107,7 +109,7 @@ public sealed interface ApplicationError {
     record Failed(String app, ApplicationError reason) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple(app, reason);
+            return tuple(Atom.of(app), reason);
         }
     }
 
@@ -115,7 +117,7 @@ public sealed interface ApplicationError {
     record ModuleNotDefined(String app) implements ApplicationError {
         @Override
         public String toString() {
-            return tuple("module_not_defined", app);
+            return tuple("module_not_defined", Atom.of(app));
         }
     }
 
@@ -150,7 +152,7 @@ public sealed interface ApplicationError {
 
         @Override
         public String toString() {
-            return tuple(module, function, list(args));
+            return tuple(Atom.of(module), Atom.of(function), list(args));
         }
     }
 

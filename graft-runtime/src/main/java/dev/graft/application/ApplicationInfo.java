@@ -1,5 +1,7 @@
 package dev.graft.application;
 
+import dev.graft.term.Atom;
+
 /**
  * A loaded or running application as {@code application:which_applications/0} and
  * {@code loaded_applications/0} list it: {@code {Name, Description, Vsn}}.
@@ -11,6 +13,6 @@ public record ApplicationInfo(String name, String description, String vsn) {
 
     @Override
     public String toString() {
-        return "{" + name + ",\"" + description + "\",\"" + vsn + "\"}";
+        return "{" + Atom.of(name) + ",\"" + description + "\",\"" + vsn + "\"}";
     }
 }

@@ -143,10 +143,7 @@ final class ApplicationMaster implements ProcessFunction {
     private Object awaitEnd() {
         for (;;) {
             switch (LoopReceive.receive(null, Proc.INFINITY)) {
-                case Stop s -> {
-                    return end(Reason.SHUTDOWN, Reason.NORMAL);
-                }
-                case MaxTime t -> {
+                case Stop _, MaxTime _ -> {
                     return end(Reason.SHUTDOWN, Reason.NORMAL);
                 }
                 case Exit(Pid from, Object reason) when controller.equals(from) -> {

@@ -12,6 +12,7 @@ import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.Reason;
+import dev.graft.term.Atom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class Controller {
     record ApplicationTerminated(String app, Object reason) {
         @Override
         public String toString() {
-            return "{application_terminated," + app + "," + reason + "}";
+            return "{application_terminated," + Atom.of(app) + "," + reason + "}";
         }
     }
 
@@ -94,7 +95,7 @@ final class Controller {
     record ApplicationStartFailure(String app, Object reason) {
         @Override
         public String toString() {
-            return "{application_start_failure," + app + "," + reason + "}";
+            return "{application_start_failure," + Atom.of(app) + "," + reason + "}";
         }
     }
 
@@ -157,11 +158,11 @@ final class Controller {
             case Start(String app, RestartType type) -> start(app, type, from);
             case Stop(String app) -> stop(app, from);
             case Spec(String app) -> Optional.ofNullable(loaded.get(app));
-            case WhichApplications w -> running.entrySet().stream().filter(e -> !e.getValue().stopping())
+            case WhichApplications _ -> running.entrySet().stream().filter(e -> !e.getValue().stopping())
                     .map(e -> ApplicationInfo.of(loaded.get(e.getKey()))).toList().reversed();
-            case LoadedApplications l -> loaded.values().stream().map(ApplicationInfo::of)
+            case LoadedApplications _ -> loaded.values().stream().map(ApplicationInfo::of)
                     .sorted(Comparator.comparing(ApplicationInfo::name)).toList();
-            case RunningApplications r -> running.keySet().stream().map(loaded::get).toList();
+            case RunningApplications _ -> running.keySet().stream().map(loaded::get).toList();
             case ApplicationOf(Pid pid) -> node.groupLeader(pid).map(masters::get);
             case ChangeApplicationData(List<AppSpec> specs, Map<String, Map<String, Object>> c) -> changeData(specs, c);
             default -> throw new IllegalArgumentException("application controller: unknown request " + request);

@@ -230,12 +230,12 @@ class ApplicationControllerTest {
         // when each is started, then each error says what OTP's does
         assertThat(apps.start("error")).isEqualTo(Outcome.error(new CallbackError(Atom.of("nope"), call)));
         assertThat(apps.start("error").toString())
-                .isEqualTo("{error,{nope,{dev.graft.application.TestApp,start,[normal,error]}}}");
+                .isEqualTo("{error,{nope,{'dev.graft.application.TestApp',start,[normal,error]}}}");
         assertThat(apps.start("throw")).isInstanceOfSatisfying(Outcome.Error.class, e ->
                 assertThat(e.reason()).isInstanceOfSatisfying(BadReturn.class, b ->
                         assertThat((Throwable) b.value()).isInstanceOf(IllegalStateException.class).hasMessage("boom")));
         assertThat(apps.start("null").toString())
-                .isEqualTo("{error,{bad_return,{{dev.graft.application.TestApp,start,[normal,null]},null}}}");
+                .isEqualTo("{error,{bad_return,{{'dev.graft.application.TestApp',start,[normal,null]},null}}}");
         assertThat(apps.start("ghost")).isInstanceOfSatisfying(Outcome.Error.class, e ->
                 assertThat(((BadReturn) e.reason()).value()).isInstanceOf(UndefinedCallbackModuleException.class));
         // and none of them runs, and all stay loaded
@@ -257,7 +257,7 @@ class ApplicationControllerTest {
 
             Outcome<Void> broken = apps.start("broken");
             assertThat(broken.toString()).startsWith(
-                    "{error,{bad_return,{{dev.graft.application.TestApp,start_phase,[fail,normal,x]},");
+                    "{error,{bad_return,{{'dev.graft.application.TestApp',start_phase,[fail,normal,x]},");
             Pid top = (Pid) await("started").get(2);
             assertThat(node.info(top)).as("the top of a failed start is shut down").isEmpty();
             assertThat(running(apps)).containsExactly("phased", "stdlib", "kernel");

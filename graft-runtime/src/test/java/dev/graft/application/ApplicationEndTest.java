@@ -182,13 +182,13 @@ class ApplicationEndTest {
             node.runProcess(() -> {
                 Ref nodeGone = Proc.monitor(controller);
                 assertThat(apps.start("bad", RestartType.PERMANENT).toString())
-                        .isEqualTo("{error,{nope,{dev.graft.application.TestApp,start,[normal,error]}}}");
+                        .isEqualTo("{error,{nope,{'dev.graft.application.TestApp',start,[normal,error]}}}");
                 assertThat(awaitDown(nodeGone).reason()).isEqualTo(Reason.KILLED);
                 return null;
             });
             assertThat(doomed.isStopped()).isTrue();
         }
         assertThat(messages(log)).contains(
-                "node failing stops: {application_start_failure,bad,{nope,{dev.graft.application.TestApp,start,[normal,error]}}}");
+                "node failing stops: {application_start_failure,bad,{nope,{'dev.graft.application.TestApp',start,[normal,error]}}}");
     }
 }

@@ -66,7 +66,7 @@ class EnsureAllStartedTest {
             CallbackCall call = new CallbackCall(TestApp.NAME, "start", List.of(StartType.NORMAL, Atom.of("error")));
             assertThat(started).isEqualTo(Outcome.error(new Failed("bad", new CallbackError(Atom.of("nope"), call))));
             assertThat(started.toString())
-                    .isEqualTo("{error,{bad,{nope,{dev.graft.application.TestApp,start,[normal,error]}}}}");
+                    .isEqualTo("{error,{bad,{nope,{'dev.graft.application.TestApp',start,[normal,error]}}}}");
             assertThat(await("stop").get(1)).isEqualTo("log");
             assertThat(running(apps)).containsExactly("cache", "stdlib", "kernel");
             return null;

@@ -53,7 +53,7 @@ public final class TestApp implements Application<Object> {
             case "null" -> null;
             default -> throw new IllegalArgumentException("no such start mode: " + args);
         };
-        if (start instanceof Start.Ok<Object>(Pid top, Object state)) {
+        if (start instanceof Start.Ok<Object>(Pid top, Object _)) {
             tell("started", app(), top, Proc.self());
         }
         return start;
