@@ -24,6 +24,7 @@ import dev.graft.process.NodeExtension;
 import dev.graft.process.NodeExtension.CrashLog;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
+import dev.graft.process.ProcessInfo;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
 import dev.graft.term.Atom;
@@ -154,6 +155,48 @@ class ApplicationControllerTest {
         assertThat(running(apps)).first().isEqualTo("top");
         assertThat(running(apps)).doesNotContain("lib");
         assertThat(apps.start("nowhere").toString()).isEqualTo("{error,{\"no such file or directory\",\"nowhere.app\"}}");
+    }
+
+    @Test
+    void aSecondStart_joinsTheFirst_andASecondStop_isNotStarted(Node node) throws Exception {
+        ApplicationController apps = ApplicationController.of(node);
+        apps.load(spec("slow", mod("gated"))).orThrow();
+        node.runProcess(() -> {
+            Proc.register("observer", Proc.self());
+            Pid self = Proc.self();
+            // given a start under way
+            Proc.spawn(() -> Proc.send(self, List.of("first start", apps.start("slow"))));
+            Pid master = (Pid) await("starting").get(2);
+            // when a second start comes before it is done (the controller's request itself: the
+            // facade's start makes a call before it, and awaitCalling must see the one that matters)
+            Pid controller = node.whereis("application_controller").orElseThrow();
+            awaitCalling(Proc.spawn(() -> Proc.send(self, List.of("second start",
+                    GenServer.<Outcome<Void>>call(controller, new Controller.Start("slow", RestartType.TEMPORARY), Proc.INFINITY)))));
+            Proc.send(master, "go");
+            // then both are answered ok, as the one start they are
+            assertThat(await("first start")).isEqualTo(List.of("first start", Outcome.ok()));
+            assertThat(await("second start")).isEqualTo(List.of("second start", Outcome.ok()));
+
+            // given a stop under way, when a second stop comes, then it finds the application stopped
+            Proc.spawn(() -> Proc.send(self, List.of("first stop", apps.stop("slow"))));
+            await("stopping");
+            awaitCalling(Proc.spawn(() -> Proc.send(self, List.of("second stop", apps.stop("slow")))));
+            Proc.send(master, "go");
+            assertThat(await("first stop")).isEqualTo(List.of("first stop", Outcome.ok()));
+            assertThat(await("second stop")).isEqualTo(List.of("second stop", Outcome.error(new NotStarted("slow"))));
+            return null;
+        });
+    }
+
+    /**
+     * In a process: waits until {@code caller}, which makes one call, waits in it: its request
+     * is in the controller's mailbox. Polled: the runtime gives no event for it (the test's
+     * timeout fails it if it never does).
+     */
+    private static void awaitCalling(Pid caller) {
+        while (Proc.info(caller).map(i -> i.status() != ProcessInfo.Status.WAITING).orElse(true)) {
+            Proc.sleep(1);
+        }
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.util.Map;
  *   <li>{@code ok}: starts a linked {@link Top} that traps exits, and returns it with the state {@code state0};</li>
  *   <li>{@code unlinked}: starts a {@link Top} it does not link to;</li>
  *   <li>{@code deaf}: starts a linked process that traps exits and never exits;</li>
+ *   <li>{@code gated}: tells {@code [starting, App, Master]} and waits for {@code go} before it
+ *       starts as {@code ok} does; its prepStop tells {@code [stopping, App, Master]} and waits
+ *       for {@code go} too;</li>
  *   <li>{@code error}: returns {@code Start.error(nope)}; {@code throw} throws; {@code null} returns null.</li>
  * </ul>
  * Each callback tells the process registered as {@code observer} on its node, if any:
@@ -32,6 +35,7 @@ import java.util.Map;
  */
 public final class TestApp implements Application<Object> {
     static final String NAME = TestApp.class.getName();
+    private static final Atom GATED = Atom.of("gated");
 
     @Override
     public Start<Object> start(StartType type, Object args) {
@@ -47,6 +51,11 @@ public final class TestApp implements Application<Object> {
                 });
                 Proc.receive("trapping"::equals);
                 yield Start.ok(deaf);
+            }
+            case "gated" -> {
+                tell("starting", app(), Proc.self());
+                Proc.receive("go"::equals);
+                yield Start.ok(GenServer.startLink(Top.class, Top.TRAP_EXITS).pid(), GATED);
             }
             case "error" -> Start.error(Atom.of("nope"));
             case "throw" -> throw new IllegalStateException("boom");
@@ -69,6 +78,10 @@ public final class TestApp implements Application<Object> {
 
     @Override
     public Object prepStop(Object state) {
+        if (state == GATED) {
+            tell("stopping", app(), Proc.self());
+            Proc.receive("go"::equals);
+        }
         tell("prep_stop", app(), state);
         return List.of(Atom.of("prepped"), state);
     }
