@@ -11,7 +11,6 @@ import dev.graft.application.ApplicationError.AlreadyStarted;
 import dev.graft.application.ApplicationError.BadReturn;
 import dev.graft.application.ApplicationError.CallbackCall;
 import dev.graft.application.ApplicationError.CallbackError;
-import dev.graft.application.ApplicationError.FileError;
 import dev.graft.application.ApplicationError.NotLoaded;
 import dev.graft.application.ApplicationError.NotStarted;
 import dev.graft.behaviour.GenServer;
