@@ -8,6 +8,8 @@ import java.lang.reflect.InvocationTargetException;
 /**
  * The callback module of a behaviour process, followed to its current version: Erlang's
  * {@code Mod:handle_call(...)}, a qualified call that runs the newest code at every message.
+ * For the generic side of behaviours (the GenServer loop here, the application master in
+ * {@code dev.graft.application}); user code has no use for it.
  *
  * <p>A class of a loaded module is followed through its {@link ModuleRef}: each version gets
  * one instance of its class (made with its no-argument constructor, kept with the class so it
@@ -17,7 +19,7 @@ import java.lang.reflect.InvocationTargetException;
  * <p>Immutable and shared by every process of the module; {@link #instance} may run
  * concurrently.
  */
-final class CallbackModule<C> {
+public final class CallbackModule<C> {
     private static final ClassValue<Object> INSTANCES = new ClassValue<>() {
         @Override
         protected Object computeValue(Class<?> type) {
@@ -48,7 +50,7 @@ final class CallbackModule<C> {
     }
 
     /** The callback module that {@code type} names, which must implement {@code behaviour}. */
-    static <C> CallbackModule<C> of(Class<?> type, Class<C> behaviour) {
+    public static <C> CallbackModule<C> of(Class<?> type, Class<C> behaviour) {
         if (!behaviour.isAssignableFrom(type)) {
             throw new IllegalArgumentException(type.getName() + " does not implement " + behaviour.getName());
         }
@@ -58,7 +60,7 @@ final class CallbackModule<C> {
     }
 
     /** The module's name, as sys and process info report it. */
-    String name() {
+    public String name() {
         return ref != null ? ref.name() : fixed.getName();
     }
 
@@ -68,7 +70,7 @@ final class CallbackModule<C> {
      *
      * @throws UndefinedCallbackModuleException if the module is no longer loaded
      */
-    ModuleVersion current() {
+    public ModuleVersion current() {
         if (ref == null) {
             return null;
         }
@@ -85,7 +87,7 @@ final class CallbackModule<C> {
     }
 
     /** The callbacks of {@code version} (ignored for a class of no module). */
-    C instance(ModuleVersion version) {
+    public C instance(ModuleVersion version) {
         Class<?> type = ref == null ? fixed : version.moduleClass();
         return behaviour.cast(INSTANCES.get(type));
     }

@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 /**
- * Where a process prints: Erlang's group leader, reduced to an output stream. A process
+ * Where a process prints: the output half of Erlang's group leader, reduced to an output stream
+ * (the other half, which group a process belongs to, is {@link Proc#groupLeader()}). A process
  * prints to the stream of the process that spawned it, and the first processes to their
  * node's ({@link Node#output}, {@code System.out} unless set). A console or a test gives a
  * process and everything it spawns an output of their own with {@link #setOut}.

@@ -107,14 +107,14 @@ public final class Node implements AutoCloseable {
 
     /**
      * Creates a process, linked to {@code linkTo} if not null; the caller starts it. It prints
-     * where {@code parent} (the spawning process, or null) prints.
+     * where {@code parent} (the spawning process, or null) prints, and belongs to its group.
      */
     ProcessCell spawnCell(ProcessFunction body, ProcessCell parent, ProcessCell linkTo) {
         Objects.requireNonNull(body, "body");
         if (stopped) {
             throw new IllegalStateException("node " + name + " is stopped: it spawns no more processes");
         }
-        ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body, parent != null ? parent.out : output);
+        ProcessCell cell = new ProcessCell(this, pids.incrementAndGet(), body, parent, output);
         processes.add(cell.pid);
         if (stopped) { // read after the add: a stop that missed this cell in its copy of the table is seen here
             processes.remove(cell.pid);
@@ -181,6 +181,14 @@ public final class Node implements AutoCloseable {
 
     public Optional<ProcessInfo> info(Pid pid) {
         return Optional.ofNullable(pid.cell.info());
+    }
+
+    /**
+     * The group leader of a live process (see {@link Proc#groupLeader(Pid, Pid)}); empty if it
+     * has none or has died. Any thread; one volatile read, for scans over many processes.
+     */
+    public Optional<Pid> groupLeader(Pid pid) {
+        return pid.cell.isAlive() ? Optional.ofNullable(pid.cell.groupLeader) : Optional.empty();
     }
 
     /**
@@ -322,6 +330,11 @@ public final class Node implements AutoCloseable {
         this.output = Objects.requireNonNull(out, "out");
     }
 
+    /** Where processes spawned from outside any process print. */
+    public PrintStream output() {
+        return output;
+    }
+
     // ---- stopping ----
 
     /**
@@ -345,6 +358,11 @@ public final class Node implements AutoCloseable {
         }
         timers.shutdown();
         return all;
+    }
+
+    /** Whether {@link #stop} has been called: the node is stopping or stopped. */
+    public boolean isStopped() {
+        return stopped;
     }
 
     /** {@link #stop} with a 10 second timeout. */

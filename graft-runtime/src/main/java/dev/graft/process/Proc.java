@@ -374,6 +374,37 @@ public final class Proc {
         return self.node.timers.cancel(timer);
     }
 
+    // ---- groups ----
+
+    /**
+     * The caller's group leader: Erlang's {@code group_leader()}. A process belongs to the
+     * group of the process that spawned it, until it is moved; an application master leads the
+     * group of its application's processes. Empty for a process spawned from outside any process
+     * and never moved. (Where a process prints is {@link Io}'s, apart from this.)
+     */
+    public static Optional<Pid> groupLeader() {
+        ProcessCell self = me("groupLeader");
+        self.checkSignals();
+        return Optional.ofNullable(self.groupLeader);
+    }
+
+    /**
+     * Makes {@code leader} the group leader of {@code pid}: Erlang's {@code group_leader/2}.
+     * Processes {@code pid} spawns from then on belong to that group too; the ones it spawned
+     * before stay where they are.
+     *
+     * @throws IllegalArgumentException if {@code pid} is not alive (Erlang's badarg)
+     */
+    public static void groupLeader(Pid leader, Pid pid) {
+        Objects.requireNonNull(leader, "leader");
+        ProcessCell self = me("groupLeader");
+        self.checkSignals();
+        if (!pid.cell.isAlive()) {
+            throw new IllegalArgumentException("groupLeader: " + pid + " is not alive");
+        }
+        pid.cell.groupLeader = leader;
+    }
+
     // ---- inspection ----
 
     /** A snapshot of {@code pid}, or empty if it is not alive: Erlang's {@code process_info/1}. */

@@ -115,12 +115,18 @@ final class ProcessCell implements Runnable {
     String registeredName;
     /** Where {@link Io} prints; inherited from the spawner. Written and read by the owner only (and its spawner before start). */
     PrintStream out;
+    /**
+     * The process whose group this one belongs to, or null for none (Erlang's group leader):
+     * inherited from the spawner, set by {@link Proc#groupLeader(Pid, Pid)} from any process.
+     */
+    volatile Pid groupLeader;
 
-    ProcessCell(Node node, long id, ProcessFunction function, PrintStream out) {
+    ProcessCell(Node node, long id, ProcessFunction function, ProcessCell parent, PrintStream nodeOutput) {
         this.node = node;
         this.pid = new Pid(this, id);
         this.function = function;
-        this.out = out;
+        this.out = parent != null ? parent.out : nodeOutput;
+        this.groupLeader = parent != null ? parent.groupLeader : null;
         this.thread = node.newThread(this);
     }
 
@@ -775,7 +781,7 @@ final class ProcessCell implements Runnable {
         }
         // The stack is read without the lock: the process may be waiting for it.
         return new ProcessInfo(pid, status, queued, name, linked, watching, watchers, traps, initialCall(),
-                currentModule());
+                currentModule(), Optional.ofNullable(groupLeader));
     }
 
     /**

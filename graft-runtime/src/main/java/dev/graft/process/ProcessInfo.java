@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param initialCall        what it was spawned to run: {@code Module.function/arity} or a lambda's class
  * @param currentModule      the module version it is executing, {@code module@vsn} (the class
  *                           loader of its innermost frame of a loaded module), if any
+ * @param groupLeader        the process whose group it belongs to, if any (see
+ *                           {@link Proc#groupLeader(Pid, Pid)})
  */
 public record ProcessInfo(
         Pid pid,
@@ -27,7 +29,8 @@ public record ProcessInfo(
         List<Pid> monitoredBy,
         boolean trapExit,
         String initialCall,
-        Optional<String> currentModule) {
+        Optional<String> currentModule,
+        Optional<Pid> groupLeader) {
 
     /** Erlang's process statuses that a Graft process can be in. */
     public enum Status {

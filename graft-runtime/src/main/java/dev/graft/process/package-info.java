@@ -28,6 +28,6 @@
  * <h2 id="names">Names</h2>
  * The vocabulary is Erlang's: spawn, spawnLink, spawnMonitor, send, receive, link, unlink,
  * monitor, demonitor, trapExit, exit, register, whereis, sendAfter, cancelTimer,
- * suspendProcess, resumeProcess.
+ * suspendProcess, resumeProcess, groupLeader.
  */
 package dev.graft.process;
