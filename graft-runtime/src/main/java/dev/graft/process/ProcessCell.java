@@ -200,20 +200,21 @@ final class ProcessCell implements Runnable {
      * @return the message, or null when the timeout passed first
      */
     Object receive(Predicate<Object> pattern, long timeoutNanos) {
-        return receive(pattern, timeoutNanos, false);
+        return receive(pattern, timeoutNanos, false, true);
     }
 
     /**
      * A receive whose caller vouches that no module code is on the stack below it (the loop of
      * a behaviour the runtime started): stack queries are answered from that, without a walk
-     * and without waking the process.
+     * and without waking the process. Without {@code spin} it parks at once when nothing has
+     * come: for waits whose message is not on its way (see {@link #spinForMessage}).
      */
-    Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree) {
+    Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree, boolean spin) {
         if (codeFree) {
             stackCache = NO_LOADERS;
         }
         try {
-            return awaitMessage(pattern, timeoutNanos);
+            return awaitMessage(pattern, timeoutNanos, spin);
         } finally {
             if (stackCache != null) {
                 stackCache = null; // leaving the receive: the stack it described is gone
@@ -221,7 +222,7 @@ final class ProcessCell implements Runnable {
         }
     }
 
-    private Object awaitMessage(Predicate<Object> pattern, long timeoutNanos) {
+    private Object awaitMessage(Predicate<Object> pattern, long timeoutNanos, boolean spin) {
         if (queries != null) {
             answerQueries(true);
         }
@@ -256,7 +257,7 @@ final class ProcessCell implements Runnable {
             if (timeoutNanos == 0L || (timeoutNanos > 0 && (wait = deadline - System.nanoTime()) <= 0L)) {
                 return null;
             }
-            if (spinForMessage()) {
+            if (spin && spinForMessage()) {
                 continue;
             }
             state = WAITING;
