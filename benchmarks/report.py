@@ -140,6 +140,8 @@ def render(figures, machine, out, results_dir):
     add(f"- Run time: {machine.get('elapsed', '?')}")
     add(f"- Machine: {machine.get('nproc', '?')} cores ({machine.get('cpu', '?')}), "
         f"{machine.get('memory', '?')} memory, {machine.get('os', '?')}")
+    add(f"- Load average (1, 5, 15 min): {machine.get('load', '?')}; other work on the machine "
+        "slows and spreads the figures of its run")
     add(f"- Java: {machine.get('java', '?')}")
     add(f"- Erlang: {machine.get('erlang', '?')}")
     add(f"- Pekko: {machine.get('pekko', '?')}, default dispatcher and mailbox; JMH {machine.get('jmh', '?')}")
