@@ -23,12 +23,23 @@ IMPLS = [
 ]
 
 
+# Implementations that only some workloads have, and which those workloads' tables show; the
+# others show IMPLS.
+EXTRA_IMPLS = [
+    ("pekko-ask-wait", "Apache Pekko, ask from a waiting virtual thread"),
+]
+IMPL_NAMES = dict(IMPLS + EXTRA_IMPLS)
+WORKLOAD_IMPLS = {
+    "gen_server_call": ["erlang", "pekko", "pekko-ask-wait", "graft"],
+}
+
+
 def jmh_impl(method, params):
     """The implementation key of a JMH benchmark method and its parameters."""
     if method == "virtualThreads":
         return {"LinkedTransferQueue": "virtual-threads-ltq",
                 "ConcurrentLinkedQueue": "virtual-threads-clq"}.get(params.get("queue"))
-    return {"graft": "graft", "pekko": "pekko"}.get(method)
+    return {"graft": "graft", "pekko": "pekko", "pekkoAskAndWait": "pekko-ask-wait"}.get(method)
 
 # workload key -> (title, JMH class, JMH params, Erlang function, kind)
 # kind: "time" (ns per op, lower is better), "rate" (per second, higher is better),
@@ -39,6 +50,12 @@ WORKLOADS = [
      "(10,000 per batch; the parent then receives the 10,000 messages)."),
     ("ping_pong", "Ping-pong round trip", "PingPong", {}, "time",
      "Time per round trip of a message between two processes (10,000 per batch)."),
+    ("gen_server_call", "GenServer call round trip", "GenServerCall", {}, "time",
+     "Time per synchronous call, the caller waiting for each answer before the next (10,000 per "
+     "batch): Graft's `GenServer.call` from a process to a server of a module loaded through the "
+     "code server; the Erlang VM's `gen_server:call`; Pekko's ask, between two actors "
+     "(`ActorContext.ask`: a temporary reply actor, a timeout, the answer piped back as a "
+     "message) and from a virtual thread that waits on `AskPattern.ask`'s result."),
     ("one_to_one", "One-to-one throughput", "Throughput", {"senders": "1"}, "rate",
      "Messages per second from one sender to one receiver (100,000 per batch, then an "
      "acknowledgement)."),
@@ -54,6 +71,7 @@ TARGETS = [
     ("idle_memory", "erlang", 0.5, "at most", "Memory per idle process: at most half of the Erlang VM's"),
     ("ping_pong", "erlang", 1.0, "at most", "Round trip: at most the Erlang VM's"),
     ("ping_pong", "pekko", 1.0, "at most", "Round trip: at most Pekko's"),
+    ("gen_server_call", "erlang", 1.0, "at most", "GenServer call: at most the Erlang VM's gen_server:call"),
     ("one_to_one", "pekko", 1.0, "at least", "One-to-one throughput: at least Pekko's"),
 ]
 
@@ -122,6 +140,8 @@ def render(figures, machine, out, results_dir):
     add(f"- Run time: {machine.get('elapsed', '?')}")
     add(f"- Machine: {machine.get('nproc', '?')} cores ({machine.get('cpu', '?')}), "
         f"{machine.get('memory', '?')} memory, {machine.get('os', '?')}")
+    add(f"- Load average (1, 5, 15 min): {machine.get('load', '?')}; other work on the machine "
+        "slows and spreads the figures of its run")
     add(f"- Java: {machine.get('java', '?')}")
     add(f"- Erlang: {machine.get('erlang', '?')}")
     add(f"- Pekko: {machine.get('pekko', '?')}, default dispatcher and mailbox; JMH {machine.get('jmh', '?')}")
@@ -153,7 +173,8 @@ def render(figures, machine, out, results_dir):
         add(f"| Implementation | Median ({better}) | Range | Samples | Graft ÷ this |")
         add("|---|---:|---:|---:|---:|")
         graft = row.get("graft")
-        for impl, name in IMPLS:
+        for impl in WORKLOAD_IMPLS.get(key, [i for i, _ in IMPLS]):
+            name = IMPL_NAMES[impl]
             fig = row.get(impl)
             if fig is None:
                 add(f"| {name} | n/a | | | |")
@@ -176,11 +197,12 @@ def render(figures, machine, out, results_dir):
             continue
         ratio = graft[0] / ref[0]
         met = ratio <= bound if sense == "at most" else ratio >= bound
-        ref_name = dict(IMPLS)[impl]
+        ref_name = IMPL_NAMES[impl]
         add(f"| {text} | {fmt(kinds[key], graft[0])} | {fmt(kinds[key], ref[0])} ({ref_name}) | "
             f"{ratio:.2f} ({sense} {bound:g}) | {'yes' if met else '**no**'} |")
     add("")
     render_code(results_dir, add)
+    render_upgrade(results_dir, machine, add)
     add("Raw results of this run: `benchmarks/target/results/` (JMH's JSON and log, the memory "
         "probe's and the Erlang VM's output).")
     add("")
@@ -342,6 +364,121 @@ def render_code(results_dir, add):
         for r in curve:
             add(f"| {int(r['cycles']):,} | {float(r['value']):,.0f} KiB | {int(r['loaded_classes']):,} |")
         add("")
+
+
+# (impl, way) -> column title of the upgrade tables, in their order
+UPGRADE_WAYS = [
+    (("erlang", "sys"), "Erlang VM, release handler's way"),
+    (("graft", "batch"), "Graft, CodeChangeBatch"),
+    (("graft", "sys"), "Graft, release handler's way"),
+]
+
+# field -> (row title, unit, scale from the RESULT line's unit to the table's)
+UPGRADE_FIGURES = [
+    ("value", "upgrade, in all", "ms", 1),
+    ("hold_max_ms", "longest time a server was unavailable", "ms", 1),
+    ("hold_median_ms", "median time a server was unavailable", "ms", 1),
+    ("call_max_during_ms", "longest call under way during the upgrade", "ms", 1),
+    ("p99_during_us", "p99 of the calls under way during the upgrade", "ms", 1e-3),
+    ("calls_during", "calls under way during the upgrade", "", 1),
+    ("p99_before_us", "p99 of the calls of the 0.5 s before", "ms", 1e-3),
+    ("calls_before", "calls of the 0.5 s before", "", 1),
+    ("failed", "failed calls (whole run)", "", 1),
+    ("not_upgraded", "servers not on v2 afterwards", "", 1),
+]
+
+# (field, bound, text): Graft's batch against the Erlang VM at the largest N
+UPGRADE_TARGETS = [
+    ("value", 0.1, "Whole upgrade: at most a tenth of the Erlang VM's"),
+    ("hold_max_ms", 0.1, "Longest time a server was unavailable: at most a tenth of the Erlang VM's"),
+]
+
+
+def render_upgrade(results_dir, machine, add):
+    """The upgrade under load: one table per N, the targets at the largest N."""
+    runs = {}  # (impl, way, n) -> [fields of each run]
+    for r in parse_result_lines(results_dir / "upgrade.txt"):
+        if r.get("workload") == "upgrade":
+            runs.setdefault((r["impl"], r["way"], int(r["n"])), []).append(r)
+    if not runs:
+        return
+
+    def figure(impl, way, n, field):
+        """(median, low, high) of a field over the runs, or None."""
+        values = [float(r[field]) for r in runs.get((impl, way, n), []) if field in r]
+        return (statistics.median(values), min(values), max(values)) if values else None
+
+    def cell(fig, unit, scale):
+        if fig is None:
+            return "n/a"
+        med, lo, hi = (v * scale for v in fig)
+        if unit == "":
+            text = f"{med:,.0f}"
+            return text if lo == hi else f"{text} ({lo:,.0f} – {hi:,.0f})"
+        digits = 1 if med >= 10 else 2
+        text = f"{med:,.{digits}f} {unit}"
+        return text if lo == hi else f"{text} ({lo:,.{digits}f} – {hi:,.{digits}f})"
+
+    clients = sorted({r["clients"] for rs in runs.values() for r in rs})
+    rounds = max(len(rs) for rs in runs.values())
+    add("# Upgrading servers under load")
+    add("")
+    add(f"N GenServers of one module (`bench.Counter` v1, loaded through the code server; on the Erlang "
+        f"VM `bench_counter` v1) and {', '.join(clients)} client processes (8 per core) calling random "
+        "servers in a closed loop with `GenServer.call` / `gen_server:call` (default 5 s timeout), "
+        "every call logged. After 1 s of warm-up and 0.5 s of steady state, every server is upgraded "
+        "to v2, whose code change turns v1's count into a v2 record; the clients go on 0.3 s more. "
+        "Then every server must hold v2's state.")
+    add("")
+    add("- **Graft, CodeChangeBatch**: `prepareLoadingBinaries(v2)`, then `CodeChangeBatch.prepare` "
+        "(one system message a server; each runs codeChange in its own process and holds, taking no "
+        "call), `finishLoading`, `commit` (one write). A server is unavailable from its codeChange "
+        "until `commit` has returned (v2's codeChange notes the time).")
+    add("- **Graft, release handler's way**: `Sys.suspend` each server, one call at a time, "
+        "`loadBinary(v2)`, `Sys.changeCode` each, `Sys.resume` each.")
+    add("- **Erlang VM, release handler's way**, as `release_handler_1` evaluates a relup: "
+        "`sys:suspend` each, `code:load_binary` (v2 compiled beforehand), `sys:change_code` each, "
+        "`sys:resume` each, one call at a time.")
+    add("")
+    add("In the release handler's way a server is unavailable from just before its suspend call "
+        "until its resume call returned. \"Calls under way during the upgrade\" are those that "
+        "started before it ended and returned after it began; their longest is the longest "
+        "unavailability the clients saw. A call that exits (times out, finds its server dead) "
+        "counts as failed.")
+    add("")
+    add(f"Each figure is the median of {rounds} run(s), the range in brackets. "
+        f"Commands: {machine.get('upgrade_commands', '?')}. Sources: "
+        "`dev.graft.bench.upgrade.UpgradeUnderLoad`, `erlang/upgrade_bench.erl`.")
+    add("")
+    ns = sorted({n for _, _, n in runs})
+    for n in ns:
+        add(f"## N = {n:,}")
+        add("")
+        add("| Figure | " + " | ".join(title for _, title in UPGRADE_WAYS) + " |")
+        add("|---|" + "---:|" * len(UPGRADE_WAYS))
+        for field, title, unit, scale in UPGRADE_FIGURES:
+            add(f"| {title} | " + " | ".join(cell(figure(impl, way, n, field), unit, scale)
+                                            for (impl, way), _ in UPGRADE_WAYS) + " |")
+        add("")
+    n = ns[-1]
+    add(f"## Targets (N = {n:,})")
+    add("")
+    add("| Target | Graft, CodeChangeBatch | Erlang VM | Graft ÷ Erlang VM | Met |")
+    add("|---|---:|---:|---:|:---:|")
+    for field, bound, text in UPGRADE_TARGETS:
+        g, e = figure("graft", "batch", n, field), figure("erlang", "sys", n, field)
+        if g is None or e is None:
+            add(f"| {text} | n/a | n/a | | not measured |")
+            continue
+        ratio = g[0] / e[0]
+        add(f"| {text} | {g[0]:,.1f} ms | {e[0]:,.1f} ms | {ratio:.2f} (at most {bound:g}) | "
+            f"{'yes' if ratio <= bound else '**no**'} |")
+    failed = [figure("graft", "batch", n, f) for f in ("failed", "not_upgraded")]
+    if None not in failed:
+        bad = sum(f[2] for f in failed)
+        add(f"| No failed call, every server on v2 | {bad:,.0f} failed or not upgraded (worst run) | | | "
+            f"{'yes' if bad == 0 else '**no**'} |")
+    add("")
 
 
 WORKLOADS_PARAMS = {w[0]: w[3]["senders"] for w in WORKLOADS if "senders" in w[3]}

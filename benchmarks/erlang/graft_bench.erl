@@ -5,6 +5,9 @@
 %%                  and exit, then receive the ?SPAWN_N messages; ns per process.
 %%   ping_pong      PingPong:   {ping, self()} to a long-lived ponger, which answers pong,
 %%                  ?ROUND_TRIPS times; ns per round trip.
+%%   gen_server_call  GenServerCall: gen_server:call (default 5 s timeout) to a long-lived
+%%                  gen_server (this module's callbacks) that answers each call with the count
+%%                  of calls before it, ?CALLS times; ns per call.
 %%   one_to_one     Throughput senders=1: long-lived senders send ?MESSAGES messages in all to
 %%   four_to_one    Throughput senders=4  one sink, then {done, Caller}; the sink acknowledges
 %%                  once every sender's done has come; messages per second.
@@ -23,10 +26,13 @@
 %% Prints one line per workload:
 %%   RESULT workload=ping_pong impl=erlang value=<median> unit=ns/op reps=<each repetition>
 -module(graft_bench).
+-behaviour(gen_server).
 -export([main/1]).
+-export([init/1, handle_call/3, handle_cast/2]). % the server of gen_server_call
 
 -define(SPAWN_N, 10000).
 -define(ROUND_TRIPS, 10000).
+-define(CALLS, 10000).
 -define(MESSAGES, 100000).
 -define(IDLE_N, 100000).
 
@@ -48,6 +54,8 @@ main(Args) ->
     Run(spawn_exit, {time, ?SPAWN_N}, Nothing, fun(_) -> spawn_exit() end, Ignore),
     Run(ping_pong, {time, ?ROUND_TRIPS},
         fun() -> spawn(fun ponger/0) end, fun ping_pong/1, fun(P) -> P ! stop end),
+    Run(gen_server_call, {time, ?CALLS},
+        fun() -> {ok, S} = gen_server:start(?MODULE, [], []), S end, fun gen_server_calls/1, fun gen_server:stop/1),
     Run(one_to_one, {rate, ?MESSAGES}, fun() -> senders(1) end, fun throughput/1, fun stop_senders/1),
     Run(four_to_one, {rate, ?MESSAGES}, fun() -> senders(4) end, fun throughput/1, fun stop_senders/1),
     idle_memory(),
@@ -122,6 +130,22 @@ ping_n(0, _, _) -> ok;
 ping_n(N, Ponger, Ping) ->
     Ponger ! Ping,
     receive pong -> ping_n(N - 1, Ponger, Ping) end.
+
+%% ---- gen_server call ----
+
+init([]) -> {ok, 0}.
+
+handle_call(_Request, _From, Calls) -> {reply, Calls, Calls + 1}.
+
+handle_cast(_Request, Calls) -> {noreply, Calls}.
+
+gen_server_calls(Server) ->
+    call_n(?CALLS, Server).
+
+call_n(0, _) -> ok;
+call_n(N, Server) ->
+    _ = gen_server:call(Server, inc),
+    call_n(N - 1, Server).
 
 %% ---- throughput ----
 

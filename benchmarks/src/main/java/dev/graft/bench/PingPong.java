@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>{@code
  * java -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *     org.openjdk.jmh.Main -rf json -rff benchmarks/target/results/jmh-N.json \
- *     'dev\.graft\.bench\.(SpawnExit|PingPong|Throughput)\.'
+ *     'dev\.graft\.bench\.(SpawnExit|PingPong|GenServerCall|Throughput)\.'
  * }</pre>
  * This class alone, after {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests}:
  * <pre>{@code

@@ -213,7 +213,8 @@ final class GenServerProcess implements SystemProcess {
 
     private void loop() {
         for (;;) {
-            Object m = held == null ? LoopReceive.receive(null, timeout) : LoopReceive.receive(held::accepts, Proc.INFINITY);
+            Object m = held == null ? LoopReceive.receive(null, timeout)
+                    : LoopReceive.receiveWithoutSpin(held::accepts, Proc.INFINITY); // a decision is no reply on its way
             if (held != null && held.settle(this)) {
                 held = null;
             }

@@ -17,6 +17,17 @@ public final class LoopReceive {
 
     /** Like {@link Proc#receive(Predicate, long)}; a null pattern takes any message. */
     public static Object receive(Predicate<Object> pattern, long timeoutMillis) {
-        return Proc.me("receive").receive(pattern, Proc.nanos(timeoutMillis), true);
+        return Proc.me("receive").receive(pattern, Proc.nanos(timeoutMillis), true, true);
+    }
+
+    /**
+     * Like {@link #receive}, but parks at once when no message has come, without first spinning
+     * for one on its way: for a wait that is no round trip's, such as a suspended process's for
+     * its resume or a held change's for its batch's decision. Spinning there only takes the
+     * carrier from the processes an upgrade wakes by the thousand (100,000 servers prepared a
+     * batch about a third faster without it).
+     */
+    public static Object receiveWithoutSpin(Predicate<Object> pattern, long timeoutMillis) {
+        return Proc.me("receive").receive(pattern, Proc.nanos(timeoutMillis), true, false);
     }
 }

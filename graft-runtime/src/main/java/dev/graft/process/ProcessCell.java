@@ -68,6 +68,10 @@ final class ProcessCell implements Runnable {
 
     /** Spins of {@link #spinForMessage} before a receive parks. */
     static final int SPINS = Integer.getInteger("graft.receive.spins", 64);
+    /** Parks in a row that may follow a spin in vain before a process stops spinning. */
+    static final int SPIN_CREDIT = 4;
+    /** Once it has stopped, a process spins again before one park in this many, to notice when spinning pays again. */
+    static final int SPIN_PROBE = 32;
 
     static {
         try {
@@ -97,6 +101,15 @@ final class ProcessCell implements Runnable {
      * is still in; null when unknown. Written by the owner only.
      */
     private volatile ClassLoader[] stackCache;
+    /**
+     * Owner only. How many more parks may follow a spin in vain ({@link #spinForMessage}): reset
+     * when a spin catches a message, worn down by each that does not. Under load, with other
+     * processes queued before the sender's reply on the carriers, spins do not pay and the
+     * process stops burning its carrier on them.
+     */
+    private int spinCredit = SPIN_CREDIT;
+    /** Owner only. Parks without a spin since spinning stopped paying. */
+    private int parksWithoutSpin;
     /** Set by {@link #terminate} once links and monitors have been told of the death. */
     private volatile boolean signalsSent;
 
@@ -206,20 +219,21 @@ final class ProcessCell implements Runnable {
      * @return the message, or null when the timeout passed first
      */
     Object receive(Predicate<Object> pattern, long timeoutNanos) {
-        return receive(pattern, timeoutNanos, false);
+        return receive(pattern, timeoutNanos, false, true);
     }
 
     /**
      * A receive whose caller vouches that no module code is on the stack below it (the loop of
      * a behaviour the runtime started): stack queries are answered from that, without a walk
-     * and without waking the process.
+     * and without waking the process. Without {@code spin} it parks at once when nothing has
+     * come: for waits whose message is not on its way (see {@link #spinForMessage}).
      */
-    Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree) {
+    Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree, boolean spin) {
         if (codeFree) {
             stackCache = NO_LOADERS;
         }
         try {
-            return awaitMessage(pattern, timeoutNanos);
+            return awaitMessage(pattern, timeoutNanos, spin);
         } finally {
             if (stackCache != null) {
                 stackCache = null; // leaving the receive: the stack it described is gone
@@ -227,7 +241,7 @@ final class ProcessCell implements Runnable {
         }
     }
 
-    private Object awaitMessage(Predicate<Object> pattern, long timeoutNanos) {
+    private Object awaitMessage(Predicate<Object> pattern, long timeoutNanos, boolean spin) {
         if (queries != null) {
             answerQueries(true);
         }
@@ -262,8 +276,12 @@ final class ProcessCell implements Runnable {
             if (timeoutNanos == 0L || (timeoutNanos > 0 && (wait = deadline - System.nanoTime()) <= 0L)) {
                 return null;
             }
-            if (spinForMessage()) {
-                continue;
+            if (spin && spinPays()) {
+                if (spinForMessage()) {
+                    spinCredit = SPIN_CREDIT;
+                    continue;
+                }
+                spinCredit--;
             }
             state = WAITING;
             if (mailbox.isEmpty() && pendingExit == null && queries == null) {
@@ -286,6 +304,18 @@ final class ProcessCell implements Runnable {
      * process running on another carrier) then costs no park and unpark. Bounded, so an idle
      * process gives its carrier up within about a microsecond.
      */
+    /** Whether to spin before this park: while spins have paid lately, and now and then after. */
+    private boolean spinPays() {
+        if (spinCredit > 0) {
+            return true;
+        }
+        if (++parksWithoutSpin < SPIN_PROBE) {
+            return false;
+        }
+        parksWithoutSpin = 0;
+        return true;
+    }
+
     private boolean spinForMessage() {
         for (int i = 0; i < SPINS; i++) {
             if (!mailbox.isEmpty() || pendingExit != null || queries != null) {

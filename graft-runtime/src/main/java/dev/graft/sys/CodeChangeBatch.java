@@ -49,7 +49,11 @@ public final class CodeChangeBatch {
     private volatile int decision = UNDECIDED;
 
     private static final Object PREPARED = new Object();
-    /** How often a prepare that is still waiting looks for processes that died. */
+    /**
+     * How often a prepare that is still waiting looks whether answers stopped coming, and then
+     * for processes that died: a look at every process asked (a millisecond for 100,000), not
+     * worth taking while answers come in.
+     */
     private static final long CHECK_THE_DEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Sent to a process that deferred a message while holding, once the batch is decided. */
     static final SystemMessage NUDGE = new SystemMessage(null, new SystemRequest.Nudge());
@@ -80,9 +84,14 @@ public final class CodeChangeBatch {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long left;
+        long waiting = batch.answered.getCount();
         while ((left = deadline - System.nanoTime()) > 0
                 && !batch.answered.await(Math.min(left, CHECK_THE_DEAD_NANOS), TimeUnit.NANOSECONDS)) {
-            batch.leaveOutTheDead();
+            long stillWaiting = batch.answered.getCount();
+            if (stillWaiting == waiting) {
+                batch.leaveOutTheDead(); // no answer came meanwhile: some of those asked may have died
+            }
+            waiting = stillWaiting;
         }
         Map<Pid, Object> failures = batch.failures();
         if (!failures.isEmpty()) {

@@ -144,7 +144,7 @@ public final class Sys {
         Handling h = new Handling(process, parent);
         h.answer(message);
         while (h.suspended) {
-            Object m = LoopReceive.receive(x -> x instanceof SystemMessage
+            Object m = LoopReceive.receiveWithoutSpin(x -> x instanceof SystemMessage
                     || (parent != null && x instanceof Exit e && e.from().equals(parent)), Proc.INFINITY);
             if (m instanceof Exit e) {
                 process.systemTerminate(e.reason());

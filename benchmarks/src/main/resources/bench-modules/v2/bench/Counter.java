@@ -1,0 +1,40 @@
+package bench;
+
+import dev.graft.behaviour.GenServer;
+import dev.graft.code.Vsn;
+import dev.graft.gen.From;
+import java.util.function.LongConsumer;
+
+/**
+ * Version 2 of the counting GenServer: its state is a record of this version, which
+ * {@link #codeChange} builds from version 1's {@code Long}. When the code change's
+ * {@code extra} is a {@link LongConsumer}, codeChange passes it {@link System#nanoTime()}: the
+ * moment this server ran its code change, for the upgrade benchmark's hold times.
+ */
+@Vsn("2")
+public final class Counter implements GenServer<Counter.State> {
+    /** The calls answered, and the version 1 count it started from. */
+    record State(long calls, long fromV1) {}
+
+    @Override
+    public Init<State> init(Object args) {
+        return Init.ok(new State(0, 0));
+    }
+
+    @Override
+    public CallResult<State> handleCall(Object request, From from, State s) {
+        return new Reply<>(s.calls(), new State(s.calls() + 1, s.fromV1()));
+    }
+
+    @Override
+    public State codeChange(Object oldVsn, Object oldState, Object extra) {
+        if (!"1".equals(oldVsn)) {
+            throw new IllegalArgumentException("Counter v2 upgrades from version 1 only, not " + oldVsn);
+        }
+        if (extra instanceof LongConsumer changedAt) {
+            changedAt.accept(System.nanoTime());
+        }
+        long calls = (Long) oldState;
+        return new State(calls, calls);
+    }
+}
