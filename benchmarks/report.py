@@ -339,14 +339,19 @@ def render_code(results_dir, add):
             "next runtime call; a process still waiting in the receive where it answered is "
             "answered for from a record of its stack without being woken (so every round after the "
             "first, in this workload); `purge_first` is the first round's purge, the one that wakes every "
-            "process, beside the Erlang VM's median purge. Source: `PurgeScale`, `code_bench:scale`.")
+            "process, beside the Erlang VM's median purge. The `_genservers` rows do the same with N idle "
+            "GenServers: they wait in the behaviour loop's receive, which vouches that no module code is on "
+            "their stack, so even the first purge answers for them without waking any. "
+            "Source: `PurgeScale`, `code_bench:scale`.")
         add("")
         add("| Workload | N | Erlang VM | Graft | Graft ÷ Erlang VM |")
         add("|---|---:|---:|---:|---:|")
-        for w in ["check_process_code", "purge", "purge_first"]:
+        for w in ["check_process_code", "purge", "purge_first",
+                  "check_process_code_genservers", "purge_genservers", "purge_first_genservers"]:
             for n in ns:
                 g = one(java, w, "graft", n=str(n))
-                e = one(erl, "purge" if w == "purge_first" else w, "erlang", n=str(n))
+                base = w.removesuffix("_genservers")
+                e = one(erl, "purge" if base == "purge_first" else base, "erlang", n=str(n))
                 if g is None and e is None:
                     continue
                 ratio = f"{g / e:.2f}" if g is not None and e else ""

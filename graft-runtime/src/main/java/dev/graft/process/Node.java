@@ -50,7 +50,7 @@ public final class Node implements AutoCloseable {
     private final Set<Pid> processes = ConcurrentHashMap.newKeySet();
     final Registry registry = new Registry();
     final Timers timers;
-    private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, Service<?>> services = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private volatile PrintStream output = System.out;
 
@@ -322,7 +322,29 @@ public final class Node implements AutoCloseable {
      * this package knowing them.
      */
     public <T> T service(Class<T> type, Function<Node, ? extends T> factory) {
-        return type.cast(services.computeIfAbsent(type, k -> factory.apply(this)));
+        return type.cast(services.computeIfAbsent(type, k -> new Service<>(factory)).get(this));
+    }
+
+    /**
+     * A service made once, under its own lock rather than the map's: a factory may start
+     * processes that use other services of the node (an application controller's process
+     * finding the code server) without waiting on the map.
+     */
+    private static final class Service<T> {
+        private Function<Node, ? extends T> factory;
+        private T instance;
+
+        Service(Function<Node, ? extends T> factory) {
+            this.factory = factory;
+        }
+
+        synchronized T get(Node node) {
+            if (instance == null) {
+                instance = factory.apply(node);
+                factory = null;
+            }
+            return instance;
+        }
     }
 
     /** Sets where processes spawned from outside any process print (see {@link Io}). */
