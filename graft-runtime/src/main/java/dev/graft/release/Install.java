@@ -54,12 +54,15 @@ final class Install {
     private static final long SUPERVISOR_TIMEOUT_MILLIS = 5_000;
 
     private final ReleaseHandler handler;
+    /** The release being installed, whose applications an {@code application:start} apply starts. */
+    private final Release target;
     private final CodeServer code;
     private final List<RelupInstruction> script;
     private final boolean down;
 
-    Install(ReleaseHandler handler, List<RelupInstruction> script, boolean down) {
+    Install(ReleaseHandler handler, Release target, List<RelupInstruction> script, boolean down) {
         this.handler = handler;
+        this.target = target;
         this.code = CodeServer.of(handler.node());
         this.script = List.copyOf(script);
         this.down = down;
@@ -244,7 +247,9 @@ final class Install {
         RelupInstruction.Mfa call = a.call();
         Object[] args = call.args().toArray();
         try {
-            if (code.isLoaded(call.module()).isPresent()) {
+            if (call.module().equals("application")) {
+                new ReleaseApplications(handler).apply(target, call.function(), call.args());
+            } else if (code.isLoaded(call.module()).isPresent()) {
                 code.apply(call.module(), call.function(), args);
             } else {
                 Class<?> shared = Class.forName(call.module(), true, Install.class.getClassLoader());

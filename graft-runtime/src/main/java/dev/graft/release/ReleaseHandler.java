@@ -113,6 +113,21 @@ public final class ReleaseHandler {
 
     /** The release in {@code releases/VSN}, from its {@code .rel}, as unpacked. */
     private Release describe(String vsn) throws ReleaseException, IOException {
+        ReleaseSpec spec = readRel(vsn);
+        List<Release.Lib> libs = new ArrayList<>();
+        for (ReleaseSpec.App a : spec.applications()) {
+            Path lib = libDir(a.name(), a.vsn());
+            if (!Files.isDirectory(lib)) {
+                throw ReleaseException.of("no_such_directory", "release " + vsn + " needs " + lib + ", which is not there",
+                        lib.toString());
+            }
+            libs.add(new Release.Lib(a.name(), a.vsn(), lib));
+        }
+        return new Release(spec.name(), spec.vsn(), spec.ertsVsn(), libs, ReleaseStatus.UNPACKED);
+    }
+
+    /** The {@code .rel} of release {@code vsn}: the one {@code .rel} file in {@code releases/VSN}. */
+    private ReleaseSpec readRel(String vsn) throws ReleaseException, IOException {
         Path dir = releaseDir(vsn);
         Path relFile;
         try (Stream<Path> files = Files.list(dir)) {
@@ -133,16 +148,7 @@ public final class ReleaseHandler {
             throw ReleaseException.of("bad_rel_data", relFile + " says version " + spec.vsn() + " in releases/" + vsn,
                     relFile.toString());
         }
-        List<Release.Lib> libs = new ArrayList<>();
-        for (ReleaseSpec.App a : spec.applications()) {
-            Path lib = libDir(a.name(), a.vsn());
-            if (!Files.isDirectory(lib)) {
-                throw ReleaseException.of("no_such_directory", "release " + vsn + " needs " + lib + ", which is not there",
-                        lib.toString());
-            }
-            libs.add(new Release.Lib(a.name(), a.vsn(), lib));
-        }
-        return new Release(spec.name(), spec.vsn(), spec.ertsVsn(), libs, ReleaseStatus.UNPACKED);
+        return spec;
     }
 
     /**
@@ -223,6 +229,11 @@ public final class ReleaseHandler {
                 throw new ReleaseException(refused.failures().toString(), "release " + r.vsn() + " does not load: "
                         + refused.describe());
             }
+            ReleaseSpec spec = readRel(r.vsn());
+            asProcess(() -> {
+                new ReleaseApplications(this).boot(r, spec);
+                return null;
+            });
             return r;
         } finally {
             lock.unlock();
@@ -251,7 +262,7 @@ public final class ReleaseHandler {
         lock.lock();
         try {
             Step step = step(vsn);
-            Install install = new Install(this, step.script.instructions(), step.down);
+            Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
             return asProcess(() -> install.plan(step.from.vsn(), vsn));
         } finally {
             lock.unlock();
@@ -271,7 +282,7 @@ public final class ReleaseHandler {
         lock.lock();
         try {
             Step step = step(vsn);
-            Install install = new Install(this, step.script.instructions(), step.down);
+            Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
             List<String> unpurged = asProcess(install::run);
             commit(releases.stream().map(r -> r.vsn().equals(vsn)
                     ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
