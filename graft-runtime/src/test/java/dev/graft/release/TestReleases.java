@@ -28,26 +28,38 @@ final class TestReleases {
      * source, compiled in that order (a module before those that call it); {@code relup}, if not null, is the text of {@code releases/VSN/relup}.
      */
     Path build(String app, String vsn, List<Map.Entry<String, String>> sources, String relup) throws IOException {
-        Path build = dir.resolve("build-" + app + "-" + vsn);
-        Path classes = build.resolve("lib/" + app + "-" + vsn + "/classes");
-        Shell shell = new Shell(compileWith, classes);
-        for (Map.Entry<String, String> s : sources) {
-            Path file = build.resolve("src/" + s.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, s.getValue());
-            shell.compile(file);
+        return buildRelease(app, vsn, List.of(new App(app, vsn, sources, null)), relup);
+    }
+
+    /** An application of a release: its modules' sources, in compile order, and its callback module or null. */
+    record App(String name, String vsn, List<Map.Entry<String, String>> sources, String mod) {}
+
+    /** The archive of release {@code vsn} named {@code release}, holding {@code apps}. */
+    Path buildRelease(String release, String vsn, List<App> apps, String relup) throws IOException {
+        Path build = dir.resolve("build-" + release + "-" + vsn);
+        for (App app : apps) {
+            Path lib = build.resolve("lib/" + app.name() + "-" + app.vsn());
+            Shell shell = new Shell(compileWith, lib.resolve("classes"));
+            for (Map.Entry<String, String> s : app.sources()) {
+                Path file = build.resolve("src/" + s.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, s.getValue());
+                shell.compile(file);
+            }
+            deleteTree(build.resolve("src"));
+            String modules = app.sources().stream().map(m -> "'" + m.getKey() + "'").collect(Collectors.joining(","));
+            write(lib.resolve("ebin/" + app.name() + ".app"), "{application," + app.name()
+                    + ",[{description,\"" + app.name() + "\"},{vsn,\"" + app.vsn() + "\"},{modules,[" + modules
+                    + "]},{registered,[]},{applications,[]}"
+                    + (app.mod() == null ? "" : ",{mod,{'" + app.mod() + "',[]}}") + "]}.\n");
         }
-        deleteTree(build.resolve("src"));
-        String modules = sources.stream().map(m -> "'" + m.getKey() + "'").collect(Collectors.joining(","));
-        write(build.resolve("lib/" + app + "-" + vsn + "/ebin/" + app + ".app"), "{application," + app
-                + ",[{description,\"" + app + "\"},{vsn,\"" + vsn + "\"},{modules,[" + modules
-                + "]},{registered,[]},{applications,[]}]}.\n");
-        write(build.resolve("releases/" + vsn + "/" + app + ".rel"),
-                "{release,{\"" + app + "\",\"" + vsn + "\"},{erts,\"graft\"},[{" + app + ",\"" + vsn + "\"}]}.\n");
+        String rels = apps.stream().map(a -> "{" + a.name() + ",\"" + a.vsn() + "\"}").collect(Collectors.joining(","));
+        write(build.resolve("releases/" + vsn + "/" + release + ".rel"),
+                "{release,{\"" + release + "\",\"" + vsn + "\"},{erts,\"graft\"},[" + rels + "]}.\n");
         if (relup != null) {
             write(build.resolve("releases/" + vsn + "/relup"), relup);
         }
-        Path archive = dir.resolve(app + "-" + vsn + ".zip");
+        Path archive = dir.resolve(release + "-" + vsn + ".zip");
         ReleaseArchive.create(archive, build, ReleaseArchive.filesUnder(build), vsn);
         return archive;
     }
