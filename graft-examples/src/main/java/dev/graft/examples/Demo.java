@@ -16,7 +16,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         if (args.length == 1 && args[0].equals("list")) {
-            EXAMPLES.forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
+            EXAMPLES.forEach(e -> out.printf("%-16s %s%n", e.name(), e.summary()));
             return;
         }
         if (args.length == 1) {
