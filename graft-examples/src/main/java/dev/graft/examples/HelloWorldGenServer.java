@@ -3,12 +3,10 @@ package dev.graft.examples;
 import dev.graft.behaviour.GenServer;
 import dev.graft.behaviour.StartResult;
 import dev.graft.code.CodeServer;
-import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.shell.Shell;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,29 +31,24 @@ final class HelloWorldGenServer implements Example {
 
     @Override
     public void run(PrintStream out) throws Exception {
-        Path work = Files.createTempDirectory("graft-hello-genserver");
-        try (Node node = Node.start("hello-genserver")) {
-            node.output(out);
-            CodeServer code = CodeServer.of(node);
-            Shell shell = new Shell(code, work.resolve("classes"));
-            Path src = work.resolve("src");
-            node.runProcess(() -> {
-                ModuleSources.install(name(), 1, FILE, src);
-                shell.c(src.resolve(FILE));
-                Pid server = ((StartResult) code.apply(MODULE, "startLink", EVERY_MILLIS)).pid();
-                out.println("iex(1)> HelloWorld.start_link     {:ok, " + server + "}");
-                Proc.sleep(EVERY_MILLIS * 7 / 2);
+        Workspace.run(name(), out, w -> {
+            CodeServer code = w.code();
+            Shell shell = w.shell();
+            Path src = w.src();
+            ModuleSources.install(name(), 1, FILE, src);
+            shell.c(src.resolve(FILE));
+            Pid server = ((StartResult) code.apply(MODULE, "startLink", EVERY_MILLIS)).pid();
+            out.println("iex(1)> HelloWorld.start_link     {:ok, " + server + "}");
+            Proc.sleep(EVERY_MILLIS * 7 / 2);
 
-                ModuleSources.install(name(), 2, FILE, src);
-                out.println("         (HelloWorld.java now says \"Hello\")");
-                out.println("iex(2)> r HelloWorld              "
-                        + (shell.r(MODULE).isLoaded() ? "{:reloaded, HelloWorld, [HelloWorld]}" : "{:error, ...}"));
-                Proc.sleep(EVERY_MILLIS * 5 / 2);
-                out.println("         (" + server + " is the same process: its loop calls HelloWorld's current version"
-                        + " at every message)");
-                GenServer.stop(server);
-                return null;
-            });
-        }
+            ModuleSources.install(name(), 2, FILE, src);
+            out.println("         (HelloWorld.java now says \"Hello\")");
+            out.println("iex(2)> r HelloWorld              "
+                    + (shell.r(MODULE).isLoaded() ? "{:reloaded, HelloWorld, [HelloWorld]}" : "{:error, ...}"));
+            Proc.sleep(EVERY_MILLIS * 5 / 2);
+            out.println("         (" + server + " is the same process: its loop calls HelloWorld's current version"
+                    + " at every message)");
+            GenServer.stop(server);
+        });
     }
 }

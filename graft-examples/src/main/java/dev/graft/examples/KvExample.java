@@ -2,12 +2,10 @@ package dev.graft.examples;
 
 import dev.graft.code.CodeServer;
 import dev.graft.code.LoadResult;
-import dev.graft.process.Node;
 import dev.graft.shell.Shell;
 import dev.graft.sys.Sys;
 import dev.graft.term.Atom;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,43 +30,38 @@ final class KvExample implements Example {
 
     @Override
     public void run(PrintStream out) throws Exception {
-        Path work = Files.createTempDirectory("graft-kv");
-        try (Node node = Node.start("kv")) {
-            node.output(out);
-            CodeServer code = CodeServer.of(node);
-            Shell shell = new Shell(code, work.resolve("classes"));
-            Path src = work.resolve("src");
-            node.runProcess(() -> {
-                ModuleSources.install(name(), 0, FILE, src);
-                out.println("% javac " + FILE + "                      (compiles " + shell.compile(src.resolve(FILE)) + ")");
-                out.println("iex> l KV                                  " + loaded(shell.l(MODULE)));
-                out.println("iex> KV.start_link                         " + code.apply(MODULE, "startLink"));
-                out.println("iex> KV.get(:a)                            " + show(code.apply(MODULE, "get", "a")));
-                out.println("iex> KV.put(:a, 42)                        " + show(code.apply(MODULE, "put", "a", 42)));
-                out.println("iex> KV.get(:a)                            " + show(code.apply(MODULE, "get", "a")));
+        Workspace.run(name(), out, w -> {
+            CodeServer code = w.code();
+            Shell shell = w.shell();
+            Path src = w.src();
+            ModuleSources.install(name(), 0, FILE, src);
+            out.println("% javac " + FILE + "                      (compiles " + shell.compile(src.resolve(FILE)) + ")");
+            out.println("iex> l KV                                  " + loaded(shell.l(MODULE)));
+            out.println("iex> KV.start_link                         " + code.apply(MODULE, "startLink"));
+            out.println("iex> KV.get(:a)                            " + show(code.apply(MODULE, "get", "a")));
+            out.println("iex> KV.put(:a, 42)                        " + show(code.apply(MODULE, "put", "a", 42)));
+            out.println("iex> KV.get(:a)                            " + show(code.apply(MODULE, "get", "a")));
 
-                ModuleSources.install(name(), 1, FILE, src);
-                out.println("         (kv/KV.java patched: it logs each request; @Vsn(\"1\"))");
-                out.println("% javac " + FILE + "                      (compiles " + shell.compile(src.resolve(FILE)) + ")");
-                out.println("iex> :code.load_file KV                    " + loaded(code.load(MODULE)));
-                Sys.suspend("KV");
-                out.println("iex> :sys.suspend(KV)                      :ok");
-                Sys.changeCode("KV", MODULE, "0", null);
-                out.println("iex> :sys.change_code(KV, KV, 0, nil)      :ok");
-                Sys.resume("KV");
-                out.println("iex> :sys.resume(KV)                       :ok");
-                out.println("iex> KV.get(:a)");
-                out.println(show(code.apply(MODULE, "get", "a")));
-                out.println("iex> KV.put(:b, 2)");
-                out.println(show(code.apply(MODULE, "put", "b", 2)));
+            ModuleSources.install(name(), 1, FILE, src);
+            out.println("         (kv/KV.java patched: it logs each request; @Vsn(\"1\"))");
+            out.println("% javac " + FILE + "                      (compiles " + shell.compile(src.resolve(FILE)) + ")");
+            out.println("iex> :code.load_file KV                    " + loaded(code.load(MODULE)));
+            Sys.suspend("KV");
+            out.println("iex> :sys.suspend(KV)                      :ok");
+            Sys.changeCode("KV", MODULE, "0", null);
+            out.println("iex> :sys.change_code(KV, KV, 0, nil)      :ok");
+            Sys.resume("KV");
+            out.println("iex> :sys.resume(KV)                       :ok");
+            out.println("iex> KV.get(:a)");
+            out.println(show(code.apply(MODULE, "get", "a")));
+            out.println("iex> KV.put(:b, 2)");
+            out.println(show(code.apply(MODULE, "put", "b", 2)));
 
-                out.println("iex> r KV                                  " + reloaded(shell.r(MODULE)));
-                out.println("iex> KV.get(:a)");
-                out.println(show(code.apply(MODULE, "get", "a")));
-                dev.graft.behaviour.GenServer.stop("KV");
-                return null;
-            });
-        }
+            out.println("iex> r KV                                  " + reloaded(shell.r(MODULE)));
+            out.println("iex> KV.get(:a)");
+            out.println(show(code.apply(MODULE, "get", "a")));
+            dev.graft.behaviour.GenServer.stop("KV");
+        });
     }
 
     /** A value as iex shows it: nil, :ok, 42. */

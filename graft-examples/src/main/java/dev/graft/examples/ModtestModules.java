@@ -1,13 +1,10 @@
 package dev.graft.examples;
 
-import dev.graft.code.CodeServer;
 import dev.graft.code.LoadResult;
-import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.shell.Shell;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,41 +29,36 @@ final class ModtestModules implements Example {
 
     @Override
     public void run(PrintStream out) throws Exception {
-        Path work = Files.createTempDirectory("graft-modtest");
-        try (Node node = Node.start("modtest")) {
-            node.output(out);
-            Shell shell = new Shell(CodeServer.of(node), work.resolve("classes"));
-            Path src = work.resolve("src");
-            node.runProcess(() -> {
-                Session s = new Session(out, shell, src);
-                s.section("version 1, then version 2 loaded while it runs");
-                s.c(1);
-                Pid p = s.init();
-                s.send(p, "message1");
-                s.send(p, "reload");
-                s.edit(2, true);
-                s.send(p, "message1");
-                s.l();
-                s.send(p, "message1");
-                s.send(p, "reload");
-                s.send(p, "message1");
-                s.send(p, "message1");
-                s.send(p, "stop");
+        Workspace.run(name(), out, w -> {
+            Shell shell = w.shell();
+            Path src = w.src();
+            Session s = new Session(out, shell, src);
+            s.section("version 1, then version 2 loaded while it runs");
+            s.c(1);
+            Pid p = s.init();
+            s.send(p, "message1");
+            s.send(p, "reload");
+            s.edit(2, true);
+            s.send(p, "message1");
+            s.l();
+            s.send(p, "message1");
+            s.send(p, "reload");
+            s.send(p, "message1");
+            s.send(p, "message1");
+            s.send(p, "stop");
 
-                s.section("version 3: reload calls ?MODULE:code_change(State) first");
-                s.c(3);
-                p = s.init();
-                s.send(p, "message");
-                s.send(p, "reload");
-                s.edit(4, false);
-                s.c();
-                s.send(p, "message");
-                s.send(p, "reload");
-                s.send(p, "message");
-                s.send(p, "stop");
-                return null;
-            });
-        }
+            s.section("version 3: reload calls ?MODULE:code_change(State) first");
+            s.c(3);
+            p = s.init();
+            s.send(p, "message");
+            s.send(p, "reload");
+            s.edit(4, false);
+            s.c();
+            s.send(p, "message");
+            s.send(p, "reload");
+            s.send(p, "message");
+            s.send(p, "stop");
+        });
     }
 
     /** Prints shell lines and waits for the server's answer to each message before the next. */
