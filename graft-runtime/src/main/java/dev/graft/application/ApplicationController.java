@@ -333,11 +333,7 @@ public final class ApplicationController {
      */
     public Outcome<Void> configChange(Map<String, Map<String, Object>> before) {
         if (!Proc.inProcess()) {
-            try {
-                return node.runProcess(() -> configChange(before));
-            } catch (Exception e) {
-                throw new IllegalStateException("configChange: " + e, e);
-            }
+            return node.asProcess(() -> configChange(before));
         }
         List<ApplicationError> errors = new ArrayList<>();
         for (AppSpec spec : this.<List<AppSpec>>call(new Controller.RunningApplications())) {

@@ -42,13 +42,7 @@ public final class Gen {
                 throw new IllegalStateException(module + ":" + function + " by name was called outside any process; "
                         + "call it from a process, or name the server by its pid");
             }
-            try {
-                return node.runProcess(() -> call(server, request, timeoutMillis, module, function, what));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            return node.asProcess(() -> call(server, request, timeoutMillis, module, function, what));
         }
         Pid pid = whereis(server).orElseThrow(() -> Proc.exit(new CallFailed(Reason.NOPROC, module, function, what)));
         if (pid.equals(Proc.self())) {

@@ -105,6 +105,34 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The body of {@link #asProcess}: what it throws, besides unchecked exceptions, is {@code X}. */
+    @FunctionalInterface
+    public interface ProcessBody<T, X extends Exception> {
+        T call() throws X;
+    }
+
+    /**
+     * Runs {@code body} as a process: in the caller, if it is one, else in a new process of this
+     * node ({@link #runProcess}), for APIs that act from a process and may be called from a
+     * launcher or a test. What {@code body} throws comes out as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public <T, X extends Exception> T asProcess(ProcessBody<T, X> body) throws X {
+        if (Proc.inProcess()) {
+            return body.call();
+        }
+        try {
+            return runProcess(body::call);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a process of " + name, e);
+        } catch (Exception e) {
+            throw (X) e; // runProcess rethrows what body threw: an unchecked exception or an X
+        }
+    }
+
     /**
      * Creates a process, linked to {@code linkTo} if not null; the caller starts it. It prints
      * where {@code parent} (the spawning process, or null) prints, and belongs to its group.

@@ -6,7 +6,6 @@ import dev.graft.code.CodeServer;
 import dev.graft.code.LoadResult;
 import dev.graft.code.ModuleBinary;
 import dev.graft.process.Node;
-import dev.graft.process.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,7 +229,7 @@ public final class ReleaseHandler {
                         + refused.describe());
             }
             ReleaseSpec spec = readRel(r.vsn());
-            asProcess(() -> {
+            node.asProcess(() -> {
                 new ReleaseApplications(this).boot(r, spec);
                 return null;
             });
@@ -263,7 +262,7 @@ public final class ReleaseHandler {
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            return asProcess(() -> install.plan(step.from.vsn(), vsn));
+            return node.asProcess(() -> install.plan(step.from.vsn(), vsn)); // OTP's release handler is a process
         } finally {
             lock.unlock();
         }
@@ -283,7 +282,7 @@ public final class ReleaseHandler {
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            List<String> unpurged = asProcess(install::run);
+            List<String> unpurged = node.asProcess(install::run);
             commit(releases.stream().map(r -> r.vsn().equals(vsn)
                     ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
                     : r.status() == ReleaseStatus.CURRENT ? r.withStatus(ReleaseStatus.OLD) : r).toList());
@@ -329,20 +328,6 @@ public final class ReleaseHandler {
             return Optional.of(r);
         } catch (IOException | RuntimeException e) {
             throw ReleaseException.of("bad_relup_file", file + ": " + e.getMessage(), file.toString());
-        }
-    }
-
-    /**
-     * Runs {@code body} as a process of the node, as OTP's release handler is one: what it
-     * does — calls to servers by name, applies — needs a process to act from.
-     */
-    private <T> T asProcess(java.util.concurrent.Callable<T> body) throws ReleaseException {
-        try {
-            return Proc.inProcess() ? body.call() : node.runProcess(body);
-        } catch (ReleaseException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
