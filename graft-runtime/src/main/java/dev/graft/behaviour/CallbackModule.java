@@ -81,6 +81,11 @@ public final class CallbackModule<C> {
         return v;
     }
 
+    /** Whether values of more than one version of the module can exist: only then can a message need migrating. */
+    boolean hasHadOtherVersions() {
+        return ref != null && ref.hasHadOtherVersions();
+    }
+
     /** Whether this follows a loaded module's versions (rather than a class of no module). */
     boolean reloadable() {
         return ref != null;

@@ -180,19 +180,21 @@ public interface GenServer<S> {
      * whose call times out or whose server dies exits with a {@link dev.graft.gen.CallFailed}
      * reason, as in OTP.
      */
+    @SuppressWarnings("unchecked")
     static <T> T call(Object server, Object request) {
-        return GenServerProcess.replyFor(request, Gen.call(server, from -> new GenServerProcess.Call(from, request),
-                Gen.DEFAULT_TIMEOUT, "gen_server", "call", List.of(server, request)));
+        return (T) Gen.call(server, from -> new GenServerProcess.Call(from, request),
+                Gen.DEFAULT_TIMEOUT, "gen_server", "call", List.of(server, request));
     }
 
     /**
      * {@link #call(Object, Object)} with a timeout. A reply holding values of another version of
      * the module whose record the request is (a server already upgraded, a caller not yet) is
-     * migrated to the request's version.
+     * migrated to the request's version by the server before it answers.
      */
+    @SuppressWarnings("unchecked")
     static <T> T call(Object server, Object request, long timeoutMillis) {
-        return GenServerProcess.replyFor(request, Gen.call(server, from -> new GenServerProcess.Call(from, request),
-                timeoutMillis, "gen_server", "call", List.of(server, request, timeoutMillis)));
+        return (T) Gen.call(server, from -> new GenServerProcess.Call(from, request),
+                timeoutMillis, "gen_server", "call", List.of(server, request, timeoutMillis));
     }
 
     /** Sends the server a request without waiting; to a name that is not registered, nothing happens. */

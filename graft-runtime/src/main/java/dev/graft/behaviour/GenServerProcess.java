@@ -23,6 +23,7 @@ import dev.graft.sys.SysState;
 import dev.graft.sys.SystemMessage;
 import dev.graft.sys.SystemProcess;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -116,40 +117,22 @@ final class GenServerProcess implements SystemProcess {
     }
 
     /** Starts from a launcher or a test: from a process of the node that loaded the callback module {@code type}. */
-    static StartResult outsideAnyProcess(Class<?> type, java.util.concurrent.Callable<StartResult> start) {
+    static StartResult outsideAnyProcess(Class<?> type, Supplier<StartResult> start) {
         ModuleVersion v = ModuleVersion.of(type).orElseThrow(() -> new IllegalStateException(
                 "a process of callback module " + type.getName() + ", a class of no module, was started outside any process; "
                         + "start it from a process (node.runProcess)"));
-        try {
-            return v.server().node().runProcess(start);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A reply as the caller's code expects it: migrated to the version of the request's module record, if it is one. */
-    @SuppressWarnings("unchecked")
-    static <T> T replyFor(Object request, Object reply) {
-        return (T) ModuleVersion.of(request.getClass()).map(v -> Migration.migrate(reply, v, "reply")).orElse(reply);
+        return v.server().node().asProcess(start::get);
     }
 
     static void stop(Object server, Object reason, long timeoutMillis) {
         List<Object> what = List.of(server, reason, timeoutMillis);
         Pid pid = Gen.whereis(server).orElseThrow(() -> Proc.exit(new CallFailed(Reason.NOPROC, "gen_server", "stop", what)));
         if (!Proc.inProcess()) {
-            try {
-                pid.node().runProcess(() -> {
-                    stop(pid, reason, timeoutMillis);
-                    return null;
-                });
-                return;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            pid.node().asProcess(() -> {
+                stop(pid, reason, timeoutMillis);
+                return null;
+            });
+            return;
         }
         Ref monitor = Proc.monitor(pid);
         Sys.terminate(pid, reason, timeoutMillis);
@@ -258,7 +241,7 @@ final class GenServerProcess implements SystemProcess {
             case GenServer.Reply<Object> reply -> {
                 state = reply.state();
                 timeout = reply.timeout();
-                Gen.reply(c.from(), reply.reply());
+                Gen.reply(c.from(), replyFor(c.request(), reply.reply()));
             }
             case GenServer.StopReply<Object> stop -> {
                 state = stop.state();
@@ -266,7 +249,7 @@ final class GenServerProcess implements SystemProcess {
                 try {
                     callbacks.terminate(stop.reason(), state);
                 } finally {
-                    Gen.reply(c.from(), stop.reply());
+                    Gen.reply(c.from(), replyFor(c.request(), stop.reply()));
                 }
                 exit(stop.reason());
             }
@@ -303,9 +286,21 @@ final class GenServerProcess implements SystemProcess {
         return callbacks;
     }
 
-    /** A message, converted if it holds values of another version of the callback module. */
+    /**
+     * A message, converted if it holds values of another version of the callback module; a
+     * module that has only ever had one version needs no look.
+     */
     private Object toVersion(Object message) {
-        return version == null ? message : Migration.migrate(message, version, "message");
+        return module.hasHadOtherVersions() ? Migration.migrate(message, version, "message") : message;
+    }
+
+    /**
+     * A reply as the caller's code expects it: migrated to the version of the request's module
+     * record when that is not the server's (a caller still on old code, a server already on new).
+     */
+    private Object replyFor(Object request, Object reply) {
+        ModuleVersion caller = ModuleVersion.of(request.getClass()).orElse(null);
+        return caller == null || version == null || caller == version ? reply : Migration.migrate(reply, caller, "reply");
     }
 
     /** Runs terminate, then exits: the way out of a stop result and of a parent's exit. */

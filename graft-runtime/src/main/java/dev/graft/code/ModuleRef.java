@@ -24,6 +24,15 @@ public final class ModuleRef {
         return slot.current;
     }
 
+    /**
+     * Whether more than one version of the module has ever been prepared in this node: until
+     * then, no value anywhere can belong to a version other than the current one, and there is
+     * nothing to migrate.
+     */
+    public boolean hasHadOtherVersions() {
+        return slot.loads > 1;
+    }
+
     /** The old version, if any. */
     public Optional<ModuleVersion> old() {
         return Optional.ofNullable(slot.old);

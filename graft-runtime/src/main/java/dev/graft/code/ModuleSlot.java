@@ -21,8 +21,11 @@ final class ModuleSlot {
     volatile SwitchPoint generation = new SwitchPoint();
     /** Call sites linked to this module, to re-point those still bound to a purged version. */
     final CopyOnWriteArrayList<RemoteCallSite> sites = new CopyOnWriteArrayList<>();
-    /** Loads prepared so far; numbers a class loader name that would clash. */
-    int loads;
+    /**
+     * Versions prepared so far (loaded or not); numbers a class loader name that would clash.
+     * Written under the slot's monitor, read without it.
+     */
+    volatile int loads;
 
     ModuleSlot(String name) {
         this.name = name;
