@@ -211,20 +211,11 @@ final class SupervisorServer implements GenServer<SupervisorState>, VersionedCod
     }
 
     /**
-     * Re-runs the callback module's init with the start arguments and takes its flags and specs
-     * (reference §4.3): every check runs before anything changes, so a refused change leaves
-     * the state as it was. Refusals carry their {@link SupervisorError} as the reason.
-     */
-    @Override
-    public SupervisorState codeChange(Object oldVsn, Object oldState, Object extra) {
-        Object changed = codeChange(null, oldVsn, (SupervisorState) oldState, extra);
-        return (SupervisorState) (changed instanceof PreparedState p ? p.install() : changed);
-    }
-
-    /**
      * Re-runs init of the callback module's version {@code target} (the current one if null)
      * with the original arguments and checks the new flags and specs, changing nothing yet:
-     * the merge happens when the change is installed (reference §4.3).
+     * the merge happens when the change is installed (reference §4.3), so a refused change
+     * leaves the state as it was. Refusals carry their {@link SupervisorError} as the reason.
+     * (The loop calls this, never GenServer's codeChange, which a supervisor leaves at its default.)
      */
     @Override
     public Object codeChange(ModuleVersion target, Object oldVsn, SupervisorState s, Object extra) {

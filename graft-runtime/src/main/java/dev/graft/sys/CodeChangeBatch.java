@@ -144,11 +144,6 @@ public final class CodeChangeBatch {
         }
     }
 
-    /** The processes asked, in order. */
-    public List<Pid> processes() {
-        return processes;
-    }
-
     // ---- the process side (through Sys and HeldChange) ----
 
     void answer(int index, Object answer) {
