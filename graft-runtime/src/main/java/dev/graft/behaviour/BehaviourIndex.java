@@ -19,6 +19,9 @@ public final class BehaviourIndex {
     private final ConcurrentHashMap<String, Set<Pid>> byModule = new ConcurrentHashMap<>();
     private final Set<Pid> supervisors = ConcurrentHashMap.newKeySet();
 
+    /** How a behaviour process is listed: under which callback module, and whether it is a supervisor. */
+    record Entry(String module, boolean supervisor) {}
+
     private BehaviourIndex() {}
 
     /** The index of {@code node}. */
@@ -37,9 +40,9 @@ public final class BehaviourIndex {
         return List.copyOf(supervisors);
     }
 
-    void add(String module, Pid pid, boolean supervisor) {
-        byModule.computeIfAbsent(module, m -> ConcurrentHashMap.newKeySet()).add(pid);
-        if (supervisor) {
+    void add(Entry entry, Pid pid) {
+        byModule.computeIfAbsent(entry.module(), m -> ConcurrentHashMap.newKeySet()).add(pid);
+        if (entry.supervisor()) {
             supervisors.add(pid);
         }
     }

@@ -72,8 +72,8 @@ final class GenServerProcess implements SystemProcess {
 
     private final CallbackModule<GenServer> module;
     private final Pid parent;
-    /** The module the {@link BehaviourIndex} lists this process under. */
-    private final String indexedAs;
+    /** How the {@link BehaviourIndex} lists this process. */
+    private final BehaviourIndex.Entry indexedAs;
     /** The version whose types the state has and whose code runs the callbacks; null for a class of no module. */
     private ModuleVersion version;
     private GenServer<Object> callbacks;
@@ -84,7 +84,7 @@ final class GenServerProcess implements SystemProcess {
     /** Set once terminate has been called, so that the exit it leads to does not call it again. */
     private boolean terminating;
 
-    private GenServerProcess(CallbackModule<GenServer> module, Pid parent, String indexedAs) {
+    private GenServerProcess(CallbackModule<GenServer> module, Pid parent, BehaviourIndex.Entry indexedAs) {
         this.module = module;
         this.parent = parent;
         this.indexedAs = indexedAs;
@@ -93,21 +93,21 @@ final class GenServerProcess implements SystemProcess {
     // ---- starting and stopping (in the caller) ----
 
     static StartResult start(String name, Class<?> type, Object args, boolean link) {
-        return start(name, type, args, link, null);
+        return start(name, type, args, link, new BehaviourIndex.Entry(CallbackModule.of(type, GenServer.class).name(), false));
     }
 
     /**
-     * Starts a server; {@code indexedAs}, if not null, is the module the {@link BehaviourIndex}
-     * lists it under instead of its callback module (a supervisor's own callback module).
+     * Starts a server; {@code indexedAs} is how the {@link BehaviourIndex} lists it: under its
+     * callback module, or, for a supervisor (whose GenServer callbacks are Graft's), under the
+     * supervisor's own callback module.
      */
-    static StartResult start(String name, Class<?> type, Object args, boolean link, String indexedAs) {
+    static StartResult start(String name, Class<?> type, Object args, boolean link, BehaviourIndex.Entry indexedAs) {
         CallbackModule<GenServer> module = CallbackModule.of(type, GenServer.class);
         if (!Proc.inProcess()) {
             return outsideAnyProcess(type, () -> start(name, type, args, link, indexedAs));
         }
         Pid starter = Proc.self();
-        GenServerProcess server = new GenServerProcess(module, link ? starter : null,
-                indexedAs != null ? indexedAs : module.name());
+        GenServerProcess server = new GenServerProcess(module, link ? starter : null, indexedAs);
         Entry entry = new Entry(server, name, args, starter);
         Pid pid = link ? Proc.spawnLink(entry) : Proc.spawn(entry);
         Ref monitor = Proc.monitor(pid);
@@ -152,11 +152,11 @@ final class GenServerProcess implements SystemProcess {
     private void run(String name, Object args, Pid starter) {
         Pid self = Proc.self();
         BehaviourIndex index = BehaviourIndex.of(self.node());
-        index.add(indexedAs, self, module.name().equals(SupervisorServer.class.getName()));
+        index.add(indexedAs, self);
         try {
             initAndLoop(name, args, starter, self);
         } finally {
-            index.remove(indexedAs, self);
+            index.remove(indexedAs.module(), self);
         }
     }
 

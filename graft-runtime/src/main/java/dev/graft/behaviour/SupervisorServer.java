@@ -117,7 +117,8 @@ final class SupervisorServer implements GenServer<SupervisorState>, VersionedCod
         if (!Proc.inProcess()) {
             return GenServerProcess.outsideAnyProcess(type, () -> start(name, type, args, link));
         }
-        return GenServerProcess.start(name, SupervisorServer.class, new Start(module, args), link, module.name());
+        return GenServerProcess.start(name, SupervisorServer.class, new Start(module, args), link,
+                new BehaviourIndex.Entry(module.name(), true));
     }
 
     /** A request to a supervisor; without a timeout, as OTP's. */
