@@ -110,6 +110,8 @@ final class ProcessCell implements Runnable {
     private int spinCredit = SPIN_CREDIT;
     /** Owner only. Parks without a spin since spinning stopped paying. */
     private int parksWithoutSpin;
+    /** Owner only (expired by the wheel). The timeout of this process's receives, made at its first timed wait. */
+    private ReceiveTimeout timeout;
     /** Set by {@link #terminate} once links and monitors have been told of the death. */
     private volatile boolean signalsSent;
 
@@ -235,6 +237,9 @@ final class ProcessCell implements Runnable {
         try {
             return awaitMessage(pattern, timeoutNanos, spin);
         } finally {
+            if (timeout != null) {
+                timeout.disarm();
+            }
             if (stackCache != null) {
                 stackCache = null; // leaving the receive: the stack it described is gone
             }
@@ -272,8 +277,7 @@ final class ProcessCell implements Runnable {
                 Thread.onSpinWait(); // a sender is between its swap and its link
                 continue;
             }
-            long wait = 0L;
-            if (timeoutNanos == 0L || (timeoutNanos > 0 && (wait = deadline - System.nanoTime()) <= 0L)) {
+            if (timeoutNanos == 0L || (timeoutNanos > 0 && deadline - System.nanoTime() <= 0L)) {
                 return null;
             }
             if (spin && spinPays()) {
@@ -283,13 +287,19 @@ final class ProcessCell implements Runnable {
                 }
                 spinCredit--;
             }
-            state = WAITING;
-            if (mailbox.isEmpty() && pendingExit == null && queries == null) {
-                if (timeoutNanos < 0) {
-                    LockSupport.park(this);
-                } else {
-                    LockSupport.parkNanos(this, wait);
+            if (timeoutNanos > 0) {
+                if (timeout == null) {
+                    timeout = new ReceiveTimeout(this, node.timers.wheel);
                 }
+                timeout.arm(deadline);
+            }
+            TimerWheel wheel = node.timers.wheel;
+            if (wheel.hasExpired()) {
+                wheel.fireExpired(); // from this carrier, before giving it up: see TimerWheel
+            }
+            state = WAITING;
+            if (mailbox.isEmpty() && pendingExit == null && queries == null && (timeoutNanos < 0 || timeout.armed)) {
+                LockSupport.park(this);
             }
             state = RUNNING;
             if (queries != null) {
@@ -468,7 +478,7 @@ final class ProcessCell implements Runnable {
         }
     }
 
-    private void wake() {
+    void wake() {
         if (state == WAITING && STATE.compareAndSet(this, WAITING, RUNNING)) {
             LockSupport.unpark(thread);
         }
