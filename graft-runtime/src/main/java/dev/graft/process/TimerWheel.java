@@ -37,10 +37,10 @@ import java.util.concurrent.locks.LockSupport;
  * park ({@link ProcessCell}) fires them from its carrier: the process a timer wakes then joins
  * that carrier's own queue. Woken from the ticking thread instead, it would wait in the JDK
  * scheduler's shared queue, which carriers kept busy by processes waking one another read only
- * when their own queues run dry: timeouts could be late by seconds under load. When no process
- * took the last expired timers, the carriers are idle and the ticking thread fires at once;
- * otherwise it leaves a new batch a tick for them. Firing is serialized, so timers fire in the
- * order of their deadlines (those of equal deadlines, from one process, in the order armed).
+ * when their own queues run dry: timeouts could be late by seconds under load. What no process
+ * has taken after {@link #GRACE_NANOS} the ticking thread fires itself: the carriers are idle,
+ * and serve its wake-ups at once. Firing is serialized, so timers fire in the order of their
+ * deadlines (those of equal deadlines, from one process, in the order armed).
  *
  * <p>Thread-safety: {@link #add} and {@link #fireExpired} from any thread.
  */
@@ -48,6 +48,12 @@ final class TimerWheel implements Runnable {
     static final long TICK_NANOS = 1_000_000L;
     static final int BUCKETS = 512;
     private static final int MASK = BUCKETS - 1;
+    /**
+     * How long expired timers wait for a process to fire them before the ticking thread does:
+     * processes that wake one another park every few microseconds, and idle carriers serve
+     * the ticking thread's wake-ups at once.
+     */
+    static final long GRACE_NANOS = 50_000L;
     /** How long the ticking thread waits for new timers, once it has none, before it ends. */
     private static final long LINGER_NANOS = 1_000_000_000L;
 
@@ -120,8 +126,6 @@ final class TimerWheel implements Runnable {
     /** Held by whoever fires expired timers. */
     @SuppressWarnings("unused") // through FIRING
     private volatile boolean firing;
-    /** Whether a process fired the latest expired timers: the carriers are busy and look here. */
-    private volatile boolean carriersFire;
     private volatile int state = IDLE;
     private volatile Thread ticker;
     /** When the ticking thread will next look, by {@link System#nanoTime}; an earlier timer wakes it. */
@@ -131,6 +135,8 @@ final class TimerWheel implements Runnable {
     private final Timer[] heads = new Timer[BUCKETS];
     private final Timer[] tails = new Timer[BUCKETS];
     private final long origin = System.nanoTime();
+    /** When the latest expired timers were queued. */
+    private long queuedAt;
     /** The last tick whose bucket was visited. */
     private long visited = -1;
     /** Timers in buckets. */
@@ -179,23 +185,18 @@ final class TimerWheel implements Runnable {
 
     /** Fires the expired timers, in order, unless another thread is firing them. */
     void fireExpired() {
-        boolean fired = false;
         while (!expired.isEmpty() && FIRING.compareAndSet(this, false, true)) {
             try {
                 long now = System.nanoTime();
                 for (Timer t; (t = expired.poll()) != null; ) {
                     if (t.deadline - now <= 0 && t.disarm()) {
                         t.expire();
-                        fired = true;
                     }
                     let(t);
                 }
             } finally {
                 firing = false;
             }
-        }
-        if (fired) {
-            carriersFire = Thread.currentThread() != ticker;
         }
     }
 
@@ -223,10 +224,10 @@ final class TimerWheel implements Runnable {
         long idleSince = System.nanoTime();
         visited = tickOf(idleSince);
         while (state != STOPPED) {
-            if (!carriersFire) {
+            long now = System.nanoTime();
+            if (now - queuedAt >= GRACE_NANOS) {
                 fireExpired(); // what no process took: the carriers are idle
             }
-            long now = System.nanoTime();
             Timer fresh = (Timer) INCOMING.getAndSet(this, null);
             for (Timer t = reverse(fresh); t != null; ) {
                 Timer next = t.next;
@@ -252,18 +253,15 @@ final class TimerWheel implements Runnable {
                 due.sort(byDeadline); // stable: arming order within a deadline
                 expired.addAll(due);
                 due.clear();
-                if (!carriersFire) {
-                    fireExpired();
-                } else {
-                    carriersFire = false; // unless a process takes these, the next tick fires them here
-                }
+                queuedAt = now;
             }
             if (held > 0 || !expired.isEmpty()) {
                 idleSince = now;
             } else if (now - idleSince >= LINGER_NANOS && end()) {
                 return;
             }
-            long next = held > 0 || !expired.isEmpty() ? origin + (tick + 1) * TICK_NANOS : idleSince + LINGER_NANOS;
+            long next = hasExpired() ? queuedAt + GRACE_NANOS
+                    : held > 0 ? origin + (tick + 1) * TICK_NANOS : idleSince + LINGER_NANOS;
             wakeAt = next;
             if (incoming == null && state != STOPPED) {
                 LockSupport.parkNanos(this, next - System.nanoTime());
