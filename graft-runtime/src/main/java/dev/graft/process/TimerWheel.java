@@ -237,18 +237,11 @@ final class TimerWheel implements Runnable {
             long tick = tickOf(now);
             long from = Math.max(visited + 1, tick - MASK); // a full rotation visits every bucket
             for (long k = from; k <= tick; k++) {
-                int b = (int) (k & MASK);
-                Timer t = heads[b];
-                heads[b] = tails[b] = null;
                 visited = k;
-                while (t != null) {
-                    Timer next = t.next;
-                    held--;
-                    visit(t, now);
-                    t = next;
-                }
+                visitBucket(k, now);
             }
             visited = tick;
+            visitBucket(tick + 1, now); // its timers due already: with those new ones that are, in one sorted batch
             if (!due.isEmpty()) {
                 due.sort(byDeadline); // stable: arming order within a deadline
                 expired.addAll(due);
@@ -277,7 +270,22 @@ final class TimerWheel implements Runnable {
         return incoming != null ? !STATE.compareAndSet(this, IDLE, TICKING) : true;
     }
 
-    /** Puts a held timer where it belongs: let go, expired, or in the bucket of its deadline. */
+    private void visitBucket(long k, long now) {
+        int b = (int) (k & MASK);
+        Timer t = heads[b];
+        heads[b] = tails[b] = null;
+        while (t != null) {
+            Timer next = t.next;
+            held--;
+            visit(t, now);
+            t = next;
+        }
+    }
+
+    /**
+     * Puts a held timer where it belongs: let go, expired, or in the bucket of the first tick
+     * after its deadline, so that every timer due by now is in a visited bucket or the next one.
+     */
     private void visit(Timer t, long now) {
         if (!t.armed) {
             let(t);
@@ -288,8 +296,10 @@ final class TimerWheel implements Runnable {
             due.add(t);
             return;
         }
-        long ahead = Math.min((left + TICK_NANOS - 1) / TICK_NANOS, BUCKETS); // farther ones come round again
-        int b = (int) ((Math.max(tickOf(now) + ahead, visited + 1)) & MASK);
+        long target = left > (long) BUCKETS * TICK_NANOS
+                ? tickOf(now) + BUCKETS // farther ones come round again
+                : Math.floorDiv(t.deadline - origin, TICK_NANOS) + 1;
+        int b = (int) (Math.max(target, visited + 1) & MASK);
         t.next = null;
         if (tails[b] == null) {
             heads[b] = t;
