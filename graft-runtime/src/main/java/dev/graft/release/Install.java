@@ -98,8 +98,8 @@ final class Install {
         return new InstallPlan(from, to, load, change, kills, remove, apply);
     }
 
-    /** Runs the transaction; returns the modules left with old code that a soft post-purge could not remove. */
-    List<String> run() throws ReleaseException {
+    /** Runs the transaction; returns the modules left with old code that processes still run. */
+    List<UnpurgedModules.Entry> run() throws ReleaseException {
         Prepared prepared = prepare();
         List<CodeChangeBatch> batches = new ArrayList<>();
         try {
@@ -202,7 +202,7 @@ final class Install {
 
     // ---- the commit ----
 
-    private List<String> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
+    private List<UnpurgedModules.Entry> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
         for (RelupInstruction i : script) {
             if (i instanceof Load l && l.prePurge() == PurgeMethod.BRUTAL_PURGE && code.oldCode(l.module()).isPresent()) {
                 code.purge(l.module());
@@ -214,7 +214,7 @@ final class Install {
             throw new ReleaseException(r.failures().toString(), "the new code could not be made current: " + r.describe());
         }
         batches.forEach(CodeChangeBatch::commit);
-        List<String> unpurged = new ArrayList<>();
+        List<UnpurgedModules.Entry> unpurged = new ArrayList<>();
         for (RelupInstruction i : script) {
             switch (i) {
                 case Apply a -> apply(a);
@@ -230,11 +230,13 @@ final class Install {
         return unpurged;
     }
 
-    private void postPurge(String module, PurgeMethod how, List<String> unpurged) {
-        if (how == PurgeMethod.BRUTAL_PURGE) {
-            code.purge(module);
-        } else if (!code.softPurge(module)) {
-            unpurged.add(module);
+    /**
+     * OTP's {@code do_soft_purge}: whatever the post-purge method, old code that processes still
+     * run is left, and noted with the method; a brutal one is carried out at make_permanent.
+     */
+    private void postPurge(String module, PurgeMethod how, List<UnpurgedModules.Entry> unpurged) {
+        if (!code.softPurge(module)) {
+            unpurged.add(new UnpurgedModules.Entry(module, how));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.graft.process.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,18 +37,25 @@ public final class ReleaseHandler {
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by lock. */
     private List<Release> releases;
+    private final UnpurgedModules unpurged;
 
-    private ReleaseHandler(Node node, Path root, List<Release> releases) {
+    private ReleaseHandler(Node node, Path root, List<Release> releases, Duration softPurgeEvery) {
         this.node = node;
         this.root = root;
         this.releases = releases;
+        this.unpurged = new UnpurgedModules(node, lock, softPurgeEvery);
     }
 
     /** Opens the releases directory under {@code root} (creating it) and reads its status file. */
     public static ReleaseHandler open(Node node, Path root) throws ReleaseException, IOException {
+        return open(node, root, UnpurgedModules.EVERY);
+    }
+
+    /** {@link #open(Node, Path)}, retrying the soft purges an install left every {@code softPurgeEvery}. */
+    static ReleaseHandler open(Node node, Path root, Duration softPurgeEvery) throws ReleaseException, IOException {
         Path abs = root.toAbsolutePath().normalize();
         Files.createDirectories(abs.resolve("releases"));
-        return new ReleaseHandler(node, abs, ReleasesFile.read(abs.resolve("releases")));
+        return new ReleaseHandler(node, abs, ReleasesFile.read(abs.resolve("releases")), softPurgeEvery);
     }
 
     public Node node() {
@@ -152,7 +160,8 @@ public final class ReleaseHandler {
 
     /**
      * Makes a current release permanent (the permanent one becomes old): {@code make_permanent}.
-     * Already permanent: nothing to do.
+     * Already permanent: nothing to do. The modules the install left unpurged whose post-purge
+     * is brutal are purged now, killing the processes still in their old code.
      */
     public void makePermanent(String vsn) throws ReleaseException, IOException {
         lock.lock();
@@ -167,6 +176,7 @@ public final class ReleaseHandler {
             }
             commit(releases.stream().map(x -> x.vsn().equals(vsn) ? x.withStatus(ReleaseStatus.PERMANENT)
                     : x.status() == ReleaseStatus.PERMANENT ? x.withStatus(ReleaseStatus.OLD) : x).toList());
+            unpurged.purgeBrutal();
         } finally {
             lock.unlock();
         }
@@ -249,8 +259,25 @@ public final class ReleaseHandler {
         }
     }
 
-    /** What {@link #installRelease} did: the versions, and the modules a soft post-purge left with old code. */
+    /**
+     * What {@link #installRelease} did: the versions, and the modules left with old code that
+     * processes still run (see {@link #unpurged}).
+     */
     public record Installed(String from, String to, List<String> unpurged) {}
+
+    /**
+     * The modules the last install left with old code that processes still run. They are
+     * soft-purged again every 10 seconds until none is left; those whose post-purge is
+     * {@code brutal_purge} are purged at {@link #makePermanent}.
+     */
+    public List<String> unpurged() {
+        lock.lock();
+        try {
+            return unpurged.modules();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /**
      * What installing {@code vsn} would do — the modules it loads, the processes whose state
@@ -282,11 +309,12 @@ public final class ReleaseHandler {
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            List<String> unpurged = node.asProcess(install::run);
+            List<UnpurgedModules.Entry> left = node.asProcess(install::run);
+            unpurged.replace(left);
             commit(releases.stream().map(r -> r.vsn().equals(vsn)
                     ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
                     : r.status() == ReleaseStatus.CURRENT ? r.withStatus(ReleaseStatus.OLD) : r).toList());
-            return new Installed(step.from.vsn(), vsn, unpurged);
+            return new Installed(step.from.vsn(), vsn, unpurged.modules());
         } finally {
             lock.unlock();
         }
