@@ -124,7 +124,7 @@ final class Install {
         List<ModuleBinary> binaries = new ArrayList<>();
         for (RelupInstruction i : script) {
             if (i instanceof LoadObjectCode o) {
-                Path classes = handler.libDir(o.application(), o.vsn()).resolve("classes");
+                Path classes = libOfTarget(o).dir().resolve("classes");
                 for (String m : o.modules()) {
                     binaries.add(CodePath.read(classes, m).orElseThrow(() -> ReleaseException.of("no_object_code",
                             "module " + m + " of " + o.application() + "-" + o.vsn() + " is not in " + classes, m)));
@@ -132,6 +132,18 @@ final class Install {
             }
         }
         return binaries;
+    }
+
+    /** The target release's directory of the application whose code is read: OTP's {@code libdirs}. */
+    private Release.Lib libOfTarget(LoadObjectCode o) throws ReleaseException {
+        Release.Lib lib = target.libs().stream().filter(l -> l.app().equals(o.application())).findFirst()
+                .orElseThrow(() -> ReleaseException.of("no_such_application", "the relup loads the code of "
+                        + o.application() + ", which release " + target.vsn() + " does not have", o.application()));
+        if (!lib.vsn().equals(o.vsn())) {
+            throw ReleaseException.of("bad_lib_vsn", "the relup loads " + o.application() + "-" + o.vsn()
+                    + ", but release " + target.vsn() + " has " + lib, dev.graft.term.Atom.of(o.application()), lib.vsn());
+        }
+        return lib;
     }
 
     private Prepared prepare() throws ReleaseException {

@@ -118,15 +118,89 @@ public final class ReleaseHandler {
         }
     }
 
+    /**
+     * Registers a release unpacked by other means than {@link #unpackRelease}: OTP's
+     * {@code set_unpacked(RelFile, AppDirs)}. Its {@code .rel} is copied into
+     * {@code releases/VSN}; each application is in {@code lib/APP-VSN} unless {@code appDirs}
+     * says where it is.
+     *
+     * @return the release's version
+     * @throws ReleaseException {@code {existing_release, V}}, {@code {bad_rel_file, F}}, or
+     *         {@code {no_such_directory, Dir}} for an application that is not where it should be;
+     *         nothing is registered then
+     */
+    public String setUnpacked(Path relFile, List<Release.Lib> appDirs) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            ReleaseSpec spec;
+            try {
+                spec = ReleaseSpec.read(relFile);
+            } catch (IOException | RuntimeException e) {
+                throw ReleaseException.of("bad_rel_file", relFile + ": " + e.getMessage(), relFile.toString());
+            }
+            if (find(spec.vsn()).isPresent()) {
+                throw ReleaseException.of("existing_release", "release " + spec.vsn() + " is already known", spec.vsn());
+            }
+            Release r = describe(spec, appDirs);
+            AtomicFiles.write(releaseDir(spec.vsn()).resolve(relFile.getFileName().toString()), Files.readAllBytes(relFile));
+            List<Release> next = new ArrayList<>(releases);
+            next.add(r);
+            commit(next);
+            return r.vsn();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Copies {@code file} (a relup, a config) into {@code releases/VSN} of a known release: OTP's
+     * {@code install_file}.
+     *
+     * @throws ReleaseException {@code {no_such_release, V}}
+     */
+    public void installFile(String vsn, Path file) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            known(vsn);
+            AtomicFiles.write(releaseDir(vsn).resolve(file.getFileName().toString()), Files.readAllBytes(file));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets a release without deleting its files: OTP's {@code set_removed}. Never the
+     * permanent one.
+     *
+     * @throws ReleaseException {@code {no_such_release, V}}, {@code {permanent, V}}
+     */
+    public void setRemoved(String vsn) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            Release r = known(vsn);
+            if (r.status() == ReleaseStatus.PERMANENT) {
+                throw ReleaseException.of("permanent", "release " + vsn + " is permanent and cannot be removed", vsn);
+            }
+            commit(releases.stream().filter(x -> x != r).toList());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The release in {@code releases/VSN}, from its {@code .rel}, as unpacked. */
     private Release describe(String vsn) throws ReleaseException, IOException {
-        ReleaseSpec spec = readRel(vsn);
+        return describe(readRel(vsn), List.of());
+    }
+
+    /** The release {@code spec} describes, unpacked, its applications in {@code lib} unless {@code appDirs} says otherwise. */
+    private Release describe(ReleaseSpec spec, List<Release.Lib> appDirs) throws ReleaseException {
         List<Release.Lib> libs = new ArrayList<>();
         for (ReleaseSpec.App a : spec.applications()) {
-            Path lib = libDir(a.name(), a.vsn());
+            Path lib = appDirs.stream().filter(d -> d.app().equals(a.name()) && d.vsn().equals(a.vsn()))
+                    .map(d -> d.dir().toAbsolutePath().normalize()).findFirst().orElse(libDir(a.name(), a.vsn()));
             if (!Files.isDirectory(lib)) {
-                throw ReleaseException.of("no_such_directory", "release " + vsn + " needs " + lib + ", which is not there",
-                        lib.toString());
+                throw ReleaseException.of("no_such_directory", "release " + spec.vsn() + " needs " + lib
+                        + ", which is not there", lib.toString());
             }
             libs.add(new Release.Lib(a.name(), a.vsn(), lib));
         }

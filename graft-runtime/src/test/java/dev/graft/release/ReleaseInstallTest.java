@@ -106,7 +106,7 @@ class ReleaseInstallTest {
                 """.replace("V", String.valueOf(vsn));
     }
 
-    private static final String RELUP = """
+    static final String RELUP = """
             {"2",
              [{"1",[],
                [{load_object_code,{kv,"2",['kv.Store','kv.Label2']}},
