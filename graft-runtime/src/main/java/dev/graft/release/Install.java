@@ -73,6 +73,7 @@ final class Install {
         List<String> load = new ArrayList<>();
         Map<String, List<Pid>> change = new LinkedHashMap<>();
         Map<String, List<Pid>> kills = new LinkedHashMap<>();
+        Map<String, InstallPlan.OldCode> left = new LinkedHashMap<>();
         List<String> remove = new ArrayList<>();
         List<String> apply = new ArrayList<>();
         readObjectCode();
@@ -80,7 +81,7 @@ final class Install {
             switch (i) {
                 case Load l -> {
                     load.add(l.module());
-                    kills.put(l.module(), code.isLoaded(l.module()).map(code::processesRunning).orElse(List.of()));
+                    purges(l.module(), l.postPurge(), kills, left);
                 }
                 case CodeChange c -> {
                     for (CodeChange.Target t : c.modules()) {
@@ -89,13 +90,21 @@ final class Install {
                 }
                 case Remove r -> {
                     remove.add(r.module());
-                    kills.put(r.module(), code.isLoaded(r.module()).map(code::processesRunning).orElse(List.of()));
+                    purges(r.module(), r.postPurge(), kills, left);
                 }
                 case Apply a -> apply.add(a.call().toString());
                 default -> { }
             }
         }
-        return new InstallPlan(from, to, load, change, kills, remove, apply);
+        return new InstallPlan(from, to, load, change, kills, left, remove, apply);
+    }
+
+    /** Who a load or removal of {@code module} kills now (in its old code), and who it leaves in the code it replaces. */
+    private void purges(String module, PurgeMethod postPurge, Map<String, List<Pid>> kills,
+                        Map<String, InstallPlan.OldCode> left) {
+        code.oldCode(module).map(code::processesRunning).filter(p -> !p.isEmpty()).ifPresent(p -> kills.put(module, p));
+        code.isLoaded(module).map(code::processesRunning).filter(p -> !p.isEmpty())
+                .ifPresent(p -> left.put(module, new InstallPlan.OldCode(p, postPurge)));
     }
 
     /** Runs the transaction; returns the modules left with old code that processes still run. */
@@ -158,12 +167,15 @@ final class Install {
     /** A load whose pre-purge is soft fails up front if a process still runs the old code it would need to drop. */
     private void softPurgeChecks() throws ReleaseException {
         for (RelupInstruction i : script) {
-            if (i instanceof Load l && l.prePurge() == PurgeMethod.SOFT_PURGE) {
-                Optional<ModuleVersion> old = code.oldCode(l.module());
-                if (old.isPresent() && !code.processesRunning(old.get()).isEmpty()) {
-                    throw ReleaseException.of("old_processes", "processes still run the old code of " + l.module()
-                            + ", which its soft pre-purge may not kill", l.module());
-                }
+            String module = switch (i) {
+                case Load l when l.prePurge() == PurgeMethod.SOFT_PURGE -> l.module();
+                case Remove r when r.prePurge() == PurgeMethod.SOFT_PURGE -> r.module();
+                default -> null;
+            };
+            Optional<ModuleVersion> old = module == null ? Optional.empty() : code.oldCode(module);
+            if (old.isPresent() && !code.processesRunning(old.get()).isEmpty()) {
+                throw ReleaseException.of("old_processes", "processes still run the old code of " + module
+                        + ", which its soft pre-purge may not kill", module);
             }
         }
     }
@@ -215,9 +227,12 @@ final class Install {
     // ---- the commit ----
 
     private List<UnpurgedModules.Entry> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
+        // OTP's load_binary and remove purge first: old code left by an earlier install goes now,
+        // killing what runs it under a brutal pre-purge; under a soft one, the checks found nothing does
         for (RelupInstruction i : script) {
-            if (i instanceof Load l && l.prePurge() == PurgeMethod.BRUTAL_PURGE && code.oldCode(l.module()).isPresent()) {
-                code.purge(l.module());
+            String module = i instanceof Load l ? l.module() : i instanceof Remove r ? r.module() : null;
+            if (module != null && code.oldCode(module).isPresent()) {
+                code.purge(module);
             }
         }
         LoadResult loaded = code.finishLoading(prepared);

@@ -1,6 +1,7 @@
 package dev.graft.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graft.code.CodeServer;
 import dev.graft.code.Lab;
@@ -11,6 +12,8 @@ import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
+import dev.graft.term.Atom;
+import dev.graft.term.Tuple;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +67,12 @@ class ReleasePurgeTest {
             // given a process looping in version 1
             Pid looper = Lab.spawnServer(LOOPER, 1);
             Ref watch = Proc.monitor(looper);
+            // the plan says so
+            InstallPlan plan = rh.checkInstallRelease("2");
+            assertThat(plan.purgeKills()).isEmpty();
+            assertThat(plan.oldCodeLeft()).containsExactly(
+                    Map.entry(LOOPER, new InstallPlan.OldCode(List.of(looper), PurgeMethod.BRUTAL_PURGE)));
+            assertThat(plan.describe()).contains("old code    lp.Looper: [" + looper + "] run on in it until make_permanent kills them");
             // when release 2 is installed
             ReleaseHandler.Installed installed = rh.installRelease("2");
             // then the module is left unpurged, and the process runs on in version 1
@@ -104,6 +113,30 @@ class ReleasePurgeTest {
             }
             assertThat(rh.unpurged()).isEmpty();
             assertThat(CodeServer.of(node).oldCode(LOOPER)).isEmpty();
+            assertThat(Proc.isAlive(looper)).isTrue();
+            return null;
+        });
+    }
+
+    @Test
+    void aSoftPrePurge_refusesAnInstallWhileAProcessRunsTheOldCode_andPurgesItOnceNoneDoes(Node node) throws Exception {
+        ReleaseHandler rh = booted(node, "soft_purge", UnpurgedModules.EVERY);
+        node.runProcess(() -> {
+            // given release 2 installed over a process looping in version 1, which keeps version 1 as old code
+            Pid looper = Lab.spawnServer(LOOPER, 1);
+            rh.installRelease("2");
+            List<Release> before = rh.whichReleases();
+            // when release 1 is installed back, its soft pre-purge refuses: the process still runs the old code
+            assertThatThrownBy(() -> rh.installRelease("1"))
+                    .isInstanceOfSatisfying(ReleaseException.class, e -> assertThat(e.reason())
+                            .isEqualTo(Tuple.of(Atom.of("old_processes"), LOOPER)));
+            assertThat(rh.whichReleases()).isEqualTo(before);
+            assertThat(CodeServer.of(node).isLoaded(LOOPER).orElseThrow().vsn()).isEqualTo("2");
+            // when the process has left it, before any retry, the install purges the old code and loads
+            Proc.send(looper, "tail");
+            assertThat(Lab.awaitTagged("entered", looper).get(1)).isEqualTo(2);
+            rh.installRelease("1");
+            assertThat(CodeServer.of(node).isLoaded(LOOPER).orElseThrow().vsn()).isEqualTo("1");
             assertThat(Proc.isAlive(looper)).isTrue();
             return null;
         });
