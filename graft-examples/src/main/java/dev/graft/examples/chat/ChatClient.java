@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *     (see {@link #missedFrom});
  * <li>anything else — a line out of order or twice, an echo of another client's line, a line
  *     from another room, a reply to a command not sent, a line of no protocol — is
- *     <em>unexpected</em>, and so is a command's wrong reply.
+ *     <em>unexpected</em>, and so is a command's wrong reply. Lines said in the room that are
+ *     not numbered come from a person who joined in, and are only counted.
  * </ul>
  * A connection that ends before the client closes it is <em>dropped</em>.
  *
@@ -45,7 +46,8 @@ import java.util.regex.Pattern;
  * for the driver's waits. Writes are serialised by {@link #writing}.
  */
 final class ChatClient {
-    private static final Pattern CHAT_LINE = Pattern.compile("(?:(\\S+): )?m(\\d+)\\.(\\d+)");
+    private static final Pattern SAID = Pattern.compile("(\\S+): (.*)");
+    private static final Pattern NUMBERED = Pattern.compile("m(\\d+)\\.(\\d+)");
 
     final int id;
     /** This client's room, {@code id % roomCount}: room-0, room-1, ... */
@@ -74,6 +76,8 @@ final class ChatClient {
     /** Guarded by lock: roommates' lines heard, by roommate. */
     private final Map<Integer, BitSet> heard = new HashMap<>();
     private int heardCount;
+    /** Guarded by lock: lines said in the room by others than the demo's clients (a person with nc). */
+    private int others;
     /** Guarded by lock: what the reply to the command in flight must satisfy, or null; and the replies that did. */
     private Predicate<String> awaiting;
     private int answered;
@@ -194,12 +198,13 @@ final class ChatClient {
 
     // ---- what it counted ----
 
-    record Counts(int sent, int back, int heard, int answered, int unexpected, String firstUnexpected, String dropped) {}
+    record Counts(int sent, int back, int heard, int others, int answered, int unexpected, String firstUnexpected,
+                  String dropped) {}
 
     Counts counts() {
         lock.lock();
         try {
-            return new Counts(sent, backCount, heardCount, answered, unexpected, firstUnexpected, dropped);
+            return new Counts(sent, backCount, heardCount, others, answered, unexpected, firstUnexpected, dropped);
         } finally {
             lock.unlock();
         }
@@ -306,14 +311,19 @@ final class ChatClient {
                 }
                 return;
             }
-            Matcher m = CHAT_LINE.matcher(line);
+            Matcher said = SAID.matcher(line);
+            String nick = said.matches() ? said.group(1) : null;
+            Matcher m = NUMBERED.matcher(nick == null ? line : said.group(2));
             if (!m.matches()) {
-                unexpected(line);
+                if (nick != null) {
+                    others++; // said in the room by someone who joined in (nc), not by a client of the demo
+                } else {
+                    unexpected(line);
+                }
                 return;
             }
-            String nick = m.group(1);
-            int from = Integer.parseInt(m.group(2));
-            int seq = Integer.parseInt(m.group(3));
+            int from = Integer.parseInt(m.group(1));
+            int seq = Integer.parseInt(m.group(2));
             if (from == id) {
                 ownLineBack(seq, nick, now, line);
             } else if (nick != null && from % roomCount == room) {

@@ -62,9 +62,6 @@ public final class ChatDemo {
             Options o = new Options(200, 7777, 2000, 5);
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    throw new IllegalArgumentException(USAGE);
-                }
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException(flag + " needs a value\n\n" + USAGE);
                 }
@@ -119,7 +116,7 @@ public final class ChatDemo {
      * roommate never heard; the command counts are the clients whose command got its reply.
      */
     record Report(int clients, int kept, List<String> drops, long sent, long back, long heard, long ownLost,
-                  long broadcastLost, long unexpected, List<String> unexpectedSamples, int nicked, int whoAnswered,
+                  long broadcastLost, long others, long unexpected, List<String> unexpectedSamples, int nicked, int whoAnswered,
                   int whoUnknownAgain, long logLines, long startPauseMillis, List<Step> steps) {
         long linesLost() {
             return ownLost + broadcastLost;
@@ -140,6 +137,9 @@ public final class ChatDemo {
             out.printf("  lines received: %d (the senders' own lines back), and %d heard by roommates%n", back, heard);
             out.printf("  lines lost: %d (own lines that never came back: %d; broadcasts a roommate never heard: %d)%n",
                     linesLost(), ownLost, broadcastLost);
+            if (others > 0) {
+                out.printf("  lines said by people who joined in: %d%n", others);
+            }
             out.printf("  unexpected lines: %d%n", unexpected);
             unexpectedSamples.forEach(u -> out.println("    for example: " + u));
             out.printf("  release 2, on connections opened under release 1: /nick answered %d/%d%n", nicked, clients);
@@ -169,6 +169,10 @@ public final class ChatDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -183,6 +187,9 @@ public final class ChatDemo {
             System.exit(report.passed() ? 0 : 1);
         } catch (ReleaseException e) {
             System.err.println("graft demo: " + e.getMessage());
+            if (e.getMessage().contains("cannot listen on port")) {
+                System.err.println("graft demo: --port P listens on another port, --port 0 on any free one");
+            }
             System.exit(1);
         }
     }
@@ -353,6 +360,7 @@ public final class ChatDemo {
         }
         Report report = new Report(clients.size(), (int) counts.stream().filter(c -> c.dropped() == null).count(), drops,
                 sent, back, counts.stream().mapToLong(ChatClient.Counts::heard).sum(), sent - back, broadcastLost,
+                counts.stream().mapToLong(ChatClient.Counts::others).sum(),
                 counts.stream().mapToLong(ChatClient.Counts::unexpected).sum(),
                 counts.stream().map(ChatClient.Counts::firstUnexpected).filter(u -> u != null).limit(5).toList(),
                 nicked, who, unknown, logLines,

@@ -3,7 +3,9 @@ package chat;
 import dev.graft.application.Application;
 import dev.graft.application.ApplicationController;
 import dev.graft.application.StartType;
+import dev.graft.behaviour.StartResult;
 import dev.graft.code.Vsn;
+import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 
 /** The chat application's callback module: starts the supervision tree, and reads the application's settings. */
@@ -11,7 +13,10 @@ import dev.graft.process.Proc;
 public final class ChatApp implements Application<Void> {
     @Override
     public Start<Void> start(StartType type, Object args) {
-        return Start.ok(ChatSup.startLink().pid());
+        return switch (ChatSup.startLink()) {
+            case StartResult.Ok(Pid top) -> Start.ok(top);
+            case StartResult failed -> Start.error(failed);
+        };
     }
 
     @Override

@@ -112,7 +112,7 @@ class ChatClientTest {
                 client.sendLine();
             }
             assertThat(client.awaitAllBack(deadline())).isTrue();
-            assertThat(client.counts()).isEqualTo(new ChatClient.Counts(3, 3, 0, 1, 0, null, null));
+            assertThat(client.counts()).isEqualTo(new ChatClient.Counts(3, 3, 0, 0, 1, 0, null, null));
         }
     }
 
@@ -147,6 +147,20 @@ class ChatClientTest {
             assertThat(client.awaitAllBack(deadline())).isTrue();
             assertThat(client.counts().unexpected()).isEqualTo(2);
             assertThat(client.counts().firstUnexpected()).isEqualTo("m7.1");
+        }
+    }
+
+    @Test
+    void aLineSaidInTheRoomByAPerson_isCountedApart() throws Exception {
+        try (FakeChat chat = new FakeChat((c, from, line) -> {
+            c.write(from, "bob: hello all");
+            c.write(from, "c0: " + line);
+        })) {
+            ChatClient client = connect(chat, 0, 1);
+            client.sendLine();
+            assertThat(client.awaitAllBack(deadline())).isTrue();
+            assertThat(client.counts().others()).isEqualTo(1);
+            assertThat(client.counts().unexpected()).isZero();
         }
     }
 
