@@ -106,6 +106,10 @@ public final class ChatDemo {
     record Step(String from, String to, String plan, long checkMillis, long installMillis, long longestPauseMillis,
                 List<String> unpurged) {
         String name() {
+            return name(from, to);
+        }
+
+        static String name(String from, String to) {
             return (Integer.parseInt(to) > Integer.parseInt(from) ? "upgrade " : "downgrade ") + from + " -> " + to;
         }
     }
@@ -291,8 +295,7 @@ public final class ChatDemo {
         long t = System.nanoTime();
         String plan = releases.checkInstallRelease(to).describe();
         long check = millisSince(t);
-        Step shown = new Step(from, to, plan, check, 0, 0, List.of());
-        out.printf("step %d: %s, while the clients talk; the release handler's plan:%n", step.get() + 1, shown.name());
+        out.printf("step %d: %s, while the clients talk; the release handler's plan:%n", step.get() + 1, Step.name(from, to));
         plan.lines().forEach(l -> out.println("  | " + l));
         int index = step.incrementAndGet(); // lines sent from now on count towards this step's pause
         t = System.nanoTime();

@@ -74,7 +74,7 @@ final class ChatReleases {
     private Path build(String vsn, String previous) throws IOException {
         Path root = releaseDir(vsn);
         Path lib = root.resolve("lib/" + APP + "-" + vsn);
-        compile(sources(vsn, root.resolve("src")), lib.resolve("classes"));
+        compile(sources(vsn, dir.resolve(APP + "-" + vsn + "-src")), lib.resolve("classes"));
         Path ebin = Files.createDirectories(lib.resolve("ebin"));
         Path releases = Files.createDirectories(root.resolve("releases/" + vsn));
         appSpec(vsn).write(ebin.resolve(APP + ".app"));
@@ -85,8 +85,7 @@ final class ChatReleases {
             relup(vsn, previous, appup).write(releases.resolve("relup"));
         }
         Path archive = dir.resolve(APP + "-" + vsn + ".zip");
-        List<String> entries = ReleaseArchive.filesUnder(root).stream().filter(e -> !e.startsWith("src/")).toList();
-        ReleaseArchive.create(archive, root, entries, vsn);
+        ReleaseArchive.create(archive, root, ReleaseArchive.filesUnder(root), vsn);
         return archive;
     }
 

@@ -16,7 +16,7 @@ public final class Connections implements Supervisor {
         return Supervisor.startLink(NAME, Connections.class, null);
     }
 
-    /** Starts the process that serves a socket an acceptor took. */
+    /** Starts the process that serves a socket an acceptor took; a start that fails crashes the acceptor. */
     public static void serve(LineSocket socket) {
         Supervisor.startChild(NAME, List.of(socket)).pid();
     }
