@@ -155,6 +155,11 @@ public final class ChatDemo {
                 out.printf("  %-18s %9d ms %11d ms   (%d + %d ms)%n", s.name(), s.checkMillis() + s.installMillis(),
                         s.longestPauseMillis(), s.checkMillis(), s.installMillis());
             }
+            out.println("  each step's plan, as the release handler's checkInstallRelease printed it before the step:");
+            for (Step s : steps) {
+                out.println("    " + s.name() + ":");
+                s.plan().lines().forEach(l -> out.println("      " + l));
+            }
             out.println(passed() ? "passed: every connection kept, no line lost"
                     : "FAILED: see the counts above");
         }
@@ -229,16 +234,16 @@ public final class ChatDemo {
     private Report talk(ReleaseHandler releases, int port, Path log) throws Exception {
         int rooms = Math.max(1, options.clients() / CLIENTS_PER_ROOM);
         List<ChatClient> clients = new ArrayList<>();
-        long t = System.nanoTime();
-        for (int i = 0; i < options.clients(); i++) {
-            clients.add(ChatClient.connect(i, rooms, port, step::get, STEPS.size() + 1, deadline()));
-        }
-        out.printf("%d clients connected and joined %d rooms in %d ms; each sends %d lines a second%n",
-                clients.size(), rooms, millisSince(t), options.rate());
         AtomicBoolean sending = new AtomicBoolean(true);
-        List<Thread> senders = clients.stream().map(c -> Thread.ofVirtual().name("chat client " + c.id + " sender")
-                .start(() -> send(c, sending))).toList();
         try {
+            long t = System.nanoTime();
+            for (int i = 0; i < options.clients(); i++) {
+                clients.add(ChatClient.connect(i, rooms, port, step::get, STEPS.size() + 1, deadline()));
+            }
+            out.printf("%d clients connected and joined %d rooms in %d ms; each sends %d lines a second%n",
+                    clients.size(), rooms, millisSince(t), options.rate());
+            List<Thread> senders = clients.stream().map(c -> Thread.ofVirtual().name("chat client " + c.id + " sender")
+                    .start(() -> send(c, sending))).toList();
             progress("release 1", clients);
             List<Step> steps = new ArrayList<>();
             String from = "1";

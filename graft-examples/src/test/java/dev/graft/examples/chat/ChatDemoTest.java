@@ -48,7 +48,9 @@ class ChatDemoTest {
         assertThat(Files.readAllLines(work.resolve("node/log/chat.log")))
                 .hasSize(CLIENTS).allSatisfy(l -> assertThat(l).contains("asked who is here"));
         // and the report says so, with each step's plan
-        String text = printed.toString(StandardCharsets.UTF_8);
+        String printedText = printed.toString(StandardCharsets.UTF_8);
+        assertThat(printedText).contains("\nreport\n");
+        String text = printedText.substring(printedText.indexOf("\nreport\n"));
         assertThat(text).contains("connections kept: 20/20", "lines lost: 0", "install 2 over 1",
                 "code change chat.Rooms: 1 process(es) migrate their state", "install 3 over 2", "install 2 over 3");
         assertThat(report.steps()).extracting(ChatDemo.Step::name)
