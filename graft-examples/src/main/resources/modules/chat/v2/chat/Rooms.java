@@ -15,6 +15,7 @@ import java.util.Map;
  * everyone in it, the sayer too, as {@code NICK: line}. The state changes shape: version 1
  * kept each member's room, version 2 keeps each member's room and nick. The upgrade converts
  * it in {@link #codeChange} (the appup's {@code {update, 'chat.Rooms', {advanced, []}}}).
+ * (A downgrade runs the codeChange of the version it goes to: this one, back from version 3.)
  */
 @Vsn("2")
 public final class Rooms implements GenServer<Rooms.State> {
@@ -103,9 +104,15 @@ public final class Rooms implements GenServer<Rooms.State> {
         return new NoReply<>(state);
     }
 
-    /** From version 1: every member keeps its room and has no nick yet. */
+    /**
+     * Up from version 1, converted here: every member keeps its room and has no nick yet. Down
+     * from a later version, whose state has this one's records and more, structurally.
+     */
     @Override
     public State codeChange(Object oldVsn, Object oldState, Object extra) {
+        if (oldVsn instanceof Down) {
+            return GenServer.super.codeChange(oldVsn, oldState, extra);
+        }
         if (!"1".equals(oldVsn)) {
             throw new IllegalArgumentException("Rooms 2 changes code from version 1 only, not " + oldVsn);
         }

@@ -4,6 +4,7 @@ import dev.graft.behaviour.GenServer;
 import dev.graft.behaviour.StartResult;
 import dev.graft.code.Vsn;
 import dev.graft.gen.From;
+import dev.graft.migrate.Migration;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import java.io.IOException;
@@ -18,9 +19,10 @@ import java.util.Map;
 
 /**
  * The room registry, version 3: tells who is in a room, and logs what members do (join, nick,
- * who, leave) to the chat's {@code log} file. The state keeps version 2's shape, so the
- * upgrade only loads this module: the server's state is migrated structurally at its next
- * message, record by record, and so is it on the way back to version 2.
+ * who, leave) to the chat's {@code log} file, numbering the entries. The state gains the count
+ * of entries logged. This version writes no codeChange: the default migrates the state
+ * structurally, record by record, and the new count starts at 0 ({@code @Migration.Default}).
+ * On the way back, Rooms 2's codeChange drops it the same way.
  */
 @Vsn("3")
 public final class Rooms implements GenServer<Rooms.State> {
@@ -29,8 +31,11 @@ public final class Rooms implements GenServer<Rooms.State> {
 
     record Member(String room, String nick) {}
 
-    /** Each member by its connection's process. Never changed in place: each change makes a new map. */
-    record State(Map<Pid, Member> members) {}
+    /**
+     * Each member by its connection's process, and how many entries the log has. Never changed
+     * in place: each change makes a new map.
+     */
+    record State(Map<Pid, Member> members, @Migration.Default("0") long logged) {}
 
     record Join(Pid member, String room) {}
 
@@ -66,13 +71,13 @@ public final class Rooms implements GenServer<Rooms.State> {
 
     @Override
     public Init<State> init(Object args) {
-        return Init.ok(new State(Map.of()));
+        return Init.ok(new State(Map.of(), 0));
     }
 
     @Override
     public CallResult<State> handleCall(Object request, From from, State state) {
         Map<Pid, Member> members = new HashMap<>(state.members());
-        switch (request) {
+        return switch (request) {
             case Join(Pid member, String room) -> {
                 Member before = members.get(member);
                 if (before == null) {
@@ -80,27 +85,27 @@ public final class Rooms implements GenServer<Rooms.State> {
                 }
                 Member now = new Member(room, before == null ? NO_NICK : before.nick());
                 members.put(member, now);
-                log(now, "joined");
+                yield new Reply<>("ok", logged(new State(members, state.logged()), now, "joined"));
             }
             case Nick(Pid member, String nick) -> {
                 Member before = members.get(member);
-                if (before != null) {
-                    members.put(member, new Member(before.room(), nick));
-                    log(before, "is now " + nick);
+                if (before == null) {
+                    yield new Reply<>("ok", state);
                 }
+                members.put(member, new Member(before.room(), nick));
+                yield new Reply<>("ok", logged(new State(members, state.logged()), before, "is now " + nick));
             }
             case Who(Pid member) -> {
                 Member asker = members.get(member);
-                List<String> nicks = asker == null ? List.of() : members.values().stream()
-                        .filter(m -> m.room().equals(asker.room())).map(Member::nick).sorted().toList();
-                if (asker != null) {
-                    log(asker, "asked who is here: " + nicks.size());
+                if (asker == null) {
+                    yield new Reply<>(List.of(), state);
                 }
-                return new Reply<>(nicks, state);
+                List<String> nicks = members.values().stream().filter(m -> m.room().equals(asker.room()))
+                        .map(Member::nick).sorted().toList();
+                yield new Reply<>(nicks, logged(state, asker, "asked who is here: " + nicks.size()));
             }
             default -> throw new IllegalArgumentException("unknown request " + request);
-        }
-        return new Reply<>("ok", new State(members));
+        };
     }
 
     @Override
@@ -125,23 +130,23 @@ public final class Rooms implements GenServer<Rooms.State> {
         if (info instanceof dev.graft.process.Down(var _, Pid gone, var _)) { // a monitor's Down; GenServer.Down is a downgrade's
             Map<Pid, Member> members = new HashMap<>(state.members());
             Member left = members.remove(gone);
-            if (left != null) {
-                log(left, "left");
-            }
-            return new NoReply<>(new State(members));
+            State now = new State(members, state.logged());
+            return new NoReply<>(left == null ? now : logged(now, left, "left"));
         }
         return new NoReply<>(state);
     }
 
-    /** Appends one line to the chat's log: when, the room, the member, what happened. */
-    private static void log(Member member, String event) {
+    /** Appends entry number {@code logged + 1} to the chat's log: when, the room, the member, what happened. */
+    private static State logged(State state, Member member, String event) {
+        long entry = state.logged() + 1;
         Path file = Path.of((String) ChatApp.env("log"));
-        String line = Instant.now() + " " + member.room() + " " + member.nick() + " " + event + "\n";
+        String line = "#" + entry + " " + Instant.now() + " " + member.room() + " " + member.nick() + " " + event + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chat's log " + file, e);
         }
+        return new State(state.members(), entry);
     }
 }
