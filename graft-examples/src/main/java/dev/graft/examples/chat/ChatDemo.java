@@ -227,7 +227,9 @@ public final class ChatDemo {
             }
             out.println("unpacked releases 2 and 3 beside it: " + releases.whichReleases().stream()
                     .map(r -> r.vsn() + " " + r.status()).collect(Collectors.joining(", ")));
-            return talk(releases, port, log);
+            Report report = talk(releases, port, log);
+            out.println("the node's release root stays in " + root + " for a look: releases/RELEASES, lib/, log/chat.log");
+            return report;
         }
     }
 
