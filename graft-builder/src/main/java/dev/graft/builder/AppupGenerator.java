@@ -4,7 +4,6 @@ import dev.graft.builder.AppUpgrade.Planned;
 import dev.graft.builder.ModuleFacts.RecordShape;
 import dev.graft.builder.ModuleFacts.Role;
 import dev.graft.release.Appup;
-import dev.graft.release.AppupInstruction;
 import dev.graft.release.AppupInstruction.AddModule;
 import dev.graft.release.AppupInstruction.Change;
 import dev.graft.release.AppupInstruction.DeleteModule;
@@ -151,11 +150,16 @@ final class AppupGenerator {
 
     /** Why the application cannot be upgraded live: the changed shared classes its modules, old or new, name. */
     private List<String> sharedUses(Map<String, String> sharedChanges) {
+        Set<String> uses = new TreeSet<>(sharedUses(before, sharedChanges));
+        uses.addAll(sharedUses(after, sharedChanges));
+        return List.copyOf(uses);
+    }
+
+    /** Why a build of an application cannot be upgraded live: each changed shared class its modules name. */
+    static List<String> sharedUses(AppBuild build, Map<String, String> sharedChanges) {
         Set<String> used = new TreeSet<>();
-        for (AppBuild build : List.of(before, after)) {
-            for (ModuleFacts f : build.facts().values()) {
-                f.names().stream().filter(sharedChanges::containsKey).forEach(used::add);
-            }
+        for (ModuleFacts f : build.facts().values()) {
+            f.names().stream().filter(sharedChanges::containsKey).forEach(used::add);
         }
         return used.stream().map(c -> "uses the shared class " + sharedChanges.get(c) + "; shared classes are loaded "
                 + "once, when the node starts, so the running node keeps the old one").toList();
@@ -254,7 +258,4 @@ final class AppupGenerator {
     /** The appup kept in an application's source, and where. */
     record SourceAppup(Path file, Appup appup) {}
 
-    static List<AppupInstruction> instructions(List<Planned> planned) {
-        return planned.stream().map(Planned::instruction).toList();
-    }
 }

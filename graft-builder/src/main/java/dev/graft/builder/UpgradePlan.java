@@ -48,6 +48,10 @@ record UpgradePlan(ReleaseSpec from, ReleaseSpec to, List<ReleaseSpec.App> added
                 if (AppupGenerator.modulesDiffer(old.get(), app)) {
                     problems.add("application " + app.name() + " is " + app.vsn() + " in both releases, but its modules "
                             + "changed: bump its vsn in its .app.src, or the release handler never loads the new code");
+                } else if (!AppupGenerator.sharedUses(app, sharedChanges).isEmpty()) {
+                    problems.add("application " + app.name() + " is " + app.vsn() + " in both releases, but "
+                            + AppupGenerator.sharedUses(app, sharedChanges).getFirst() + ": bump its vsn in its .app.src, "
+                            + "so that the upgrade restarts it");
                 }
                 continue;
             }
