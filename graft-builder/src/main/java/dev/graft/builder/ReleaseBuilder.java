@@ -86,6 +86,12 @@ public final class ReleaseBuilder {
                 throw new BuildException("the dependency jar " + lib + " does not exist");
             }
         }
+        if (options.sysConfig().isPresent()) {
+            checkSysConfig(options.sysConfig().get());
+        }
+        if (options.vmArgs().isPresent() && !Files.isRegularFile(options.vmArgs().get())) {
+            throw new BuildException("the vm.args file " + options.vmArgs().get() + " does not exist");
+        }
         ReleaseSpec spec = new ReleaseSpec(options.name(), options.vsn(), ERTS_VSN, apps.stream()
                 .map(a -> new ReleaseSpec.App(a.name(), a.vsn(), StartType.PERMANENT, Optional.empty())).toList());
         ReleaseBuild release = new ReleaseBuild(spec, apps, SharedClasses.of(options.libs()));
@@ -226,6 +232,7 @@ public final class ReleaseBuilder {
             }
         }
         Path staging = root.resolve(".graft-staging-" + vsn);
+        boolean fresh = !Files.exists(root);
         try {
             if (Files.exists(staging)) {
                 ReleaseBuild.deleteTree(staging);
@@ -240,7 +247,11 @@ public final class ReleaseBuilder {
             if (plan.isPresent()) {
                 plan.get().relup().orElseThrow().write(stagedRel.resolve("relup"));
             }
-            writeSysConfig(stagedRel.resolve("sys.config"));
+            if (options.sysConfig().isPresent()) {
+                Files.copy(options.sysConfig().get(), stagedRel.resolve("sys.config"));
+            } else {
+                Terms.writeFile(stagedRel.resolve("sys.config"), List.of(List.of()));
+            }
             if (options.vmArgs().isPresent()) {
                 Files.copy(options.vmArgs().get(), stagedRel.resolve("vm.args"));
             }
@@ -262,6 +273,12 @@ public final class ReleaseBuilder {
             plan.ifPresent(p -> out.println("  relup upgrades from and downgrades to " + p.from().vsn()));
             return new Built(Optional.of(root), Optional.of(archive), options.upgradeFrom());
         } catch (IOException e) {
+            if (Files.exists(staging)) {
+                ReleaseBuild.deleteTree(staging);
+            }
+            if (fresh && Files.exists(root)) {
+                ReleaseBuild.deleteTree(root);
+            }
             throw new BuildException("cannot write the release into " + root + ": " + e.getMessage(), e);
         }
     }
@@ -306,13 +323,8 @@ public final class ReleaseBuilder {
         }
     }
 
-    /** The user's {@code sys.config}, checked to be {@code [{App, [{Par, Val}]}]}, else {@code []}. */
-    private void writeSysConfig(Path target) throws IOException, BuildException {
-        if (options.sysConfig().isEmpty()) {
-            Terms.writeFile(target, List.of(List.of()));
-            return;
-        }
-        Path file = options.sysConfig().get();
+    /** A {@code sys.config} is {@code [{App, [{Par, Val}]}]}. */
+    private static void checkSysConfig(Path file) throws BuildException {
         try {
             for (Located app : Terms.readOne(file).list("a sys.config, [{App, [{Par, Val}]}]")) {
                 List<Located> entry = app.tuple(2, "{App, [{Par, Val}]}");
@@ -326,7 +338,6 @@ public final class ReleaseBuilder {
         } catch (IOException e) {
             throw new BuildException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        Files.copy(file, target);
     }
 
     /** The archive's entries: the release's application directories and {@code releases/VSN}. */

@@ -50,7 +50,10 @@ class BuildCommandTest {
 
     @Test
     void release1HasTheLayoutTheReleaseHandlerReads() throws Exception {
-        Workspace.Run run = Workspace.build(args());
+        Path sysConfig = ws.write("sys.config", "%% the shop's settings\n[{kv, [{greeting, \"hi\"}]}].\n");
+        Path vmArgs = ws.write("vm.args", "-Xmx256m\n");
+
+        Workspace.Run run = Workspace.build(args("--sys-config", sysConfig.toString(), "--vm-args", vmArgs.toString()));
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Release shop 1", "kv 1.0: 5 module(s): kv.KvApp, kv.Label1, kv.Store, kv.Sup, kv.Text",
@@ -62,6 +65,8 @@ class BuildCommandTest {
                 .isEqualTo("{release,{\"shop\",\"1\"},{erts,\"graft\"},[{kv,\"1.0\"}]}.\n");
         assertThat(Files.readString(out.resolve("lib/kv-1.0/ebin/kv.app"))).contains("{mod,{'kv.KvApp',[]}}",
                 "{env,[{greeting,\"hello\"}]}", "{registered,[kvsup]}");
+        assertThat(Files.readString(out.resolve("releases/1/sys.config"))).isEqualTo(Files.readString(sysConfig));
+        assertThat(Files.readString(out.resolve("releases/1/vm.args"))).isEqualTo("-Xmx256m\n");
         assertThat(Files.isExecutable(out.resolve("bin/graft"))).isTrue();
         assertThat(filesUnder(out.resolve("lib/graft"))).anyMatch(f -> f.startsWith("graft-runtime"));
     }
@@ -128,6 +133,16 @@ class BuildCommandTest {
         Workspace.Run run = Workspace.build(args());
 
         assertThat(run.err()).contains(appSrc + ":2:2: the modules of application kv are listed by the build");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aSysConfigThatIsNotAListOfApplicationsIsRefusedAtItsPlace() throws Exception {
+        Path sysConfig = ws.write("sys.config", "[{kv, [{greeting, \"hi\"}]},\n {kv, greeting}].\n");
+
+        Workspace.Run run = Workspace.build(args("--sys-config", sysConfig.toString()));
+
+        assertThat(run.err()).contains(sysConfig + ":2:7: the parameters of kv: expected a list, found greeting");
         assertThat(out).doesNotExist();
     }
 

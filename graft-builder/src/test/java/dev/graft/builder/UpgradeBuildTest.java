@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,16 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * application; and the real proof, release 2 unpacked and installed on a running node by the
  * runtime's release handler, then downgraded back, with the store's state migrated both ways.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpgradeBuildTest {
     @TempDir
-    Path tmp;
-    Workspace ws;
-    Path out;
+    static Path tmp;
+    static Path out;
+    static String plan;
 
     @BeforeAll
-    void buildBothReleases() throws Exception {
-        ws = new Workspace(tmp);
+    static void buildBothReleases() throws Exception {
+        Workspace ws = new Workspace(tmp);
         out = tmp.resolve("rel");
         Path kv1 = ws.compile("kv1", Shop.kv(1));
         ws.write("kv1/kv.app.src", Shop.kvAppSrc("1.0"));
@@ -54,8 +52,6 @@ class UpgradeBuildTest {
         assertThat(v2.status()).as(v2.err()).isZero();
         plan = v2.out();
     }
-
-    String plan;
 
     @Test
     void theAppupUpdatesTheStore_reloadsTheText_updatesTheSupervisorAndStartsItsNewChild() throws Exception {
@@ -114,8 +110,8 @@ class UpgradeBuildTest {
     void release2InstallsOnARunningNode_migratingTheState_andDowngradesBack() throws Exception {
         Node node = Node.start("shop");
         try {
-            // given release 1 booted from its archive, and a store with some state
-            ReleaseHandler rh = ReleaseHandler.open(node, tmp.resolve("node"));
+            // given release 1 booted from its archive in the release directory, as a first start does
+            ReleaseHandler rh = ReleaseHandler.open(node, out);
             rh.unpackRelease(out.resolve("releases/shop-1.zip"));
             rh.boot();
             CodeServer code = CodeServer.of(node);
