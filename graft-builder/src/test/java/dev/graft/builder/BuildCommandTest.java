@@ -186,6 +186,26 @@ class BuildCommandTest {
     }
 
     @Test
+    void anApplicationUnchangedSinceTheEarlierReleaseIsSharedWithIt() throws Exception {
+        assertThat(Workspace.build(args()).status()).isZero();
+        Path stats = ws.compile("stats", Shop.STATS);
+        Path statsSrc = ws.write("stats/stats.app.src", Shop.STATS_APP_SRC);
+        List<String> v2 = new ArrayList<>(args("--app", statsSrc.toString(), "--classes", stats.toString(),
+                "--upgrade-from", "1"));
+        v2.set(v2.indexOf("1"), "2");
+
+        Workspace.Run run = Workspace.build(v2);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("+ stats 1.0    added", "= kv 1.0    unchanged");
+        assertThat(dev.graft.release.ReleaseArchive.verify(out.resolve("releases/shop-2.zip")).digests())
+                .containsKeys("lib/kv-1.0/ebin/kv.app", "lib/stats-1.0/ebin/stats.app");
+        assertThat(out.resolve("lib/kv-1.0/ebin/kv.appup")).doesNotExist();
+        assertThat(Files.readString(out.resolve("releases/2/relup"))).contains("{apply,{application,start,[stats,permanent]}}")
+                .doesNotContain("'kv.");
+    }
+
+    @Test
     void codeChangedUnderTheSameApplicationVersionIsRefused() throws Exception {
         assertThat(Workspace.build(args()).status()).isZero();
         Path changed = ws.compile("kv1b", Map.of("kv.Text", Shop.kv(2).get("kv.Text")));
