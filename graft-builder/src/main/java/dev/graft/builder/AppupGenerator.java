@@ -251,7 +251,7 @@ final class AppupGenerator {
                 + (gained.isEmpty() && lost.isEmpty() ? "" : " (gains " + gained + ", loses " + lost + ")")));
         for (Object id : gained) {
             script.add(new Planned(new Apply(new Mfa(SUPERVISOR, "restartChild", List.of(sup, id))),
-                    "child " + id + " is new in " + m + "'s init: the merged spec starts unstarted"));
+                    "child " + id + " is new in " + m + "'s init: the update adds its spec unstarted; this starts it"));
         }
     }
 
