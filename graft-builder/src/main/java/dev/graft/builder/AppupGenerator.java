@@ -175,9 +175,9 @@ final class AppupGenerator {
         Map<String, Set<String>> calls = new LinkedHashMap<>();
         loaded.forEach(m -> calls.put(m, to.facts().get(m).calls()));
         List<Planned> script = new ArrayList<>();
-        for (String m : CallOrder.of(loaded, calls)) {
-            List<String> deps = CallOrder.of(loaded, calls).stream()
-                    .filter(d -> !d.equals(m) && calls.get(m).contains(d)).toList();
+        List<String> order = CallOrder.of(loaded, calls);
+        for (String m : order) {
+            List<String> deps = order.stream().filter(d -> !d.equals(m) && calls.get(m).contains(d)).toList();
             String calling = deps.isEmpty() ? "" : "; calls " + String.join(", ", deps);
             if (coming.contains(m)) {
                 script.add(new Planned(new AddModule(m, deps), (up ? "new module" : "removed by the upgrade") + calling));

@@ -57,15 +57,12 @@ public final class ReleaseBuilder {
         this.out = out;
     }
 
-    /** What a build made: the release directory and archive, and the upgrade's plan if it had one; empty paths for a dry run. */
-    public record Built(Optional<Path> root, Optional<Path> archive, Optional<String> upgradedFrom) {}
-
     /** Builds the release, printing what it does (and an upgrade's plan) to {@code out}. */
-    public static Built build(BuildOptions options, PrintStream out) throws BuildException {
-        return new ReleaseBuilder(options, out).build();
+    public static void build(BuildOptions options, PrintStream out) throws BuildException {
+        new ReleaseBuilder(options, out).build();
     }
 
-    private Built build() throws BuildException {
+    private void build() throws BuildException {
         if (options.apps().isEmpty()) {
             throw new BuildException("a release needs at least one application (--app FILE.app.src --classes DIR)");
         }
@@ -118,9 +115,9 @@ public final class ReleaseBuilder {
         if (options.dryRun()) {
             out.println();
             out.println("Dry run: nothing was written.");
-            return new Built(Optional.empty(), Optional.empty(), options.upgradeFrom());
+            return;
         }
-        return write(release, plan);
+        write(release, plan);
     }
 
     // ---- reading and checking ----
@@ -217,7 +214,7 @@ public final class ReleaseBuilder {
 
     // ---- writing ----
 
-    private Built write(ReleaseBuild release, Optional<UpgradePlan> plan) throws BuildException {
+    private void write(ReleaseBuild release, Optional<UpgradePlan> plan) throws BuildException {
         Path root = options.out().toAbsolutePath().normalize();
         String vsn = options.vsn();
         Path relDir = root.resolve("releases").resolve(vsn);
@@ -271,7 +268,6 @@ public final class ReleaseBuilder {
             out.println("Built release " + options.name() + " " + vsn + " in " + root);
             out.println("  archive " + archive);
             plan.ifPresent(p -> out.println("  relup upgrades from and downgrades to " + p.from().vsn()));
-            return new Built(Optional.of(root), Optional.of(archive), options.upgradeFrom());
         } catch (IOException e) {
             if (Files.exists(staging)) {
                 ReleaseBuild.deleteTree(staging);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * refused with what was wrong and where, writing nothing.
  */
 class BuildCommandTest {
+    /** kv 1.0 compiled once; each test works on its own copy. */
+    @TempDir
+    static Path compiled;
+    static Path kv1Classes;
+
     @TempDir
     Path tmp;
     Workspace ws;
@@ -24,10 +30,21 @@ class BuildCommandTest {
     Path appSrc;
     Path out;
 
+    @BeforeAll
+    static void compileKv1() throws Exception {
+        kv1Classes = new Workspace(compiled).compile("kv1", Shop.kv(1));
+    }
+
     @BeforeEach
     void kv1() throws Exception {
         ws = new Workspace(tmp);
-        classes = ws.compile("kv1", Shop.kv(1));
+        classes = tmp.resolve("kv1/classes");
+        Files.createDirectories(classes.getParent());
+        try (Stream<Path> files = Files.walk(kv1Classes)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, classes.resolve(kv1Classes.relativize(f).toString()));
+            }
+        }
         appSrc = ws.write("kv1/kv.app.src", Shop.kvAppSrc("1.0"));
         out = tmp.resolve("rel");
     }
