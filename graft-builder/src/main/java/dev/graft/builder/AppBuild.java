@@ -41,14 +41,21 @@ record AppBuild(AppSpec spec, Map<String, ModuleBinary> modules, Map<String, Mod
     }
 
     /**
-     * The modules of a classes directory: each top-level class file with its nested classes
-     * beside it ({@code module-info} and {@code package-info} are not modules).
+     * The classes of a classes directory: the modules — each top-level class file with its
+     * nested classes beside it ({@code module-info} and {@code package-info} are not modules) —
+     * and the classes of the shared packages, which are not modules.
+     *
+     * @param shared the classes of the shared packages, by binary name
      */
-    static Map<String, ModuleBinary> readClasses(Path classes) throws BuildException {
+    record Classes(Map<String, ModuleBinary> modules, Map<String, byte[]> shared) {}
+
+    /** Reads a classes directory; a class in one of {@code sharedPackages} (or below one) is shared. */
+    static Classes readClasses(Path classes, List<String> sharedPackages) throws BuildException {
         if (!Files.isDirectory(classes)) {
             throw new BuildException("the classes directory " + classes + " does not exist; compile the application first");
         }
         Map<String, Map<String, byte[]>> byModule = new TreeMap<>();
+        Map<String, byte[]> shared = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 String rel = classes.relativize(file).toString().replace(java.io.File.separatorChar, '/');
@@ -57,8 +64,12 @@ record AppBuild(AppSpec spec, Map<String, ModuleBinary> modules, Map<String, Mod
                 if (simple.equals("module-info") || simple.equals("package-info")) {
                     continue;
                 }
-                byModule.computeIfAbsent(ModuleFacts.topLevel(binary), m -> new LinkedHashMap<>())
-                        .put(binary, Files.readAllBytes(file));
+                if (inPackages(binary, sharedPackages)) {
+                    shared.put(binary, Files.readAllBytes(file));
+                } else {
+                    byModule.computeIfAbsent(ModuleFacts.topLevel(binary), m -> new LinkedHashMap<>())
+                            .put(binary, Files.readAllBytes(file));
+                }
             }
         } catch (IOException e) {
             throw new BuildException("cannot read the classes under " + classes + ": " + e.getMessage(), e);
@@ -72,7 +83,13 @@ record AppBuild(AppSpec spec, Map<String, ModuleBinary> modules, Map<String, Mod
                 throw new BuildException(classes + ": " + e.getMessage(), e);
             }
         }
-        return modules;
+        return new Classes(modules, shared);
+    }
+
+    private static boolean inPackages(String binary, List<String> packages) {
+        int dot = binary.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : binary.substring(0, dot);
+        return packages.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
     }
 
     /** The modules the {@code .app} lists, from the application's {@code classes} directory of a built release. */

@@ -38,6 +38,9 @@ public final class BuildCommand {
               --name NAME            the release's name (default: the first application's)
               --lib JAR              a dependency jar, on the node's shared class path (repeat);
                                      shared classes are loaded once and are not upgraded live
+              --shared-package PKG   a package of the applications' classes (and its subpackages)
+                                     that is shared, not modules: the types modules exchange;
+                                     jarred into lib/graft/APP-shared.jar (repeat)
               --sys-config FILE      the release's sys.config, [{App, [{Par, Val}]}]
               --vm-args FILE         JVM options for the node, one per line
               --upgrade-from VSN     generate the appups and the relup to upgrade from release VSN
@@ -83,6 +86,7 @@ public final class BuildCommand {
         Path vmArgs = null;
         boolean dryRun = false;
         List<Path> libs = new ArrayList<>();
+        List<String> sharedPackages = new ArrayList<>();
         List<AppInput> apps = new ArrayList<>();
         Path appSrc = null;
         Path appup = null;
@@ -98,6 +102,7 @@ public final class BuildCommand {
                 case "--sys-config" -> sysConfig = Path.of(value(args, ++i, arg));
                 case "--vm-args" -> vmArgs = Path.of(value(args, ++i, arg));
                 case "--lib" -> libs.add(Path.of(value(args, ++i, arg)));
+                case "--shared-package" -> sharedPackages.add(value(args, ++i, arg));
                 case "--app" -> {
                     if (appSrc != null) {
                         throw new IllegalArgumentException("--app " + appSrc + " has no --classes DIR after it");
@@ -142,7 +147,7 @@ public final class BuildCommand {
             String file = apps.getFirst().appSrc().getFileName().toString();
             name = file.endsWith(".app.src") ? file.substring(0, file.length() - ".app.src".length()) : file;
         }
-        return new BuildOptions(name, vsn, apps, libs, out, Optional.ofNullable(upgradeFrom), Optional.ofNullable(from),
+        return new BuildOptions(name, vsn, apps, libs, sharedPackages, out, Optional.ofNullable(upgradeFrom), Optional.ofNullable(from),
                 Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), dryRun);
     }
 

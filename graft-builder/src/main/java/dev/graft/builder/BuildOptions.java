@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param sysConfig   the release's {@code sys.config}, if any ({@code []} when empty)
  * @param vmArgs      the release's {@code vm.args}, JVM options for the node, if any
  * @param dryRun      print the plan and stop: nothing is written
+ * @param sharedPackages packages of the applications' classes that are shared, not modules: their
+ *                    classes (and their subpackages') go to {@code lib/graft/APP-shared.jar}
  */
-public record BuildOptions(String name, String vsn, List<AppInput> apps, List<Path> libs, Path out,
+public record BuildOptions(String name, String vsn, List<AppInput> apps, List<Path> libs, List<String> sharedPackages, Path out,
                            Optional<String> upgradeFrom, Optional<Path> previous, Optional<Path> sysConfig,
                            Optional<Path> vmArgs, boolean dryRun) {
 
@@ -36,5 +38,6 @@ public record BuildOptions(String name, String vsn, List<AppInput> apps, List<Pa
     public BuildOptions {
         apps = List.copyOf(apps);
         libs = List.copyOf(libs);
+        sharedPackages = List.copyOf(sharedPackages);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -57,8 +59,11 @@ final class Launcher {
 
     private Launcher() {}
 
-    /** Writes {@code bin/graft} and fills {@code lib/graft/} afresh with Graft's jars and {@code libs}. */
-    static void write(Path root, List<Path> libs) throws IOException, BuildException {
+    /**
+     * Writes {@code bin/graft} and fills {@code lib/graft/} afresh with Graft's jars, {@code libs},
+     * and a jar of each application's shared classes ({@code shared}: a jar name and its classes).
+     */
+    static void write(Path root, List<Path> libs, Map<String, Map<String, byte[]>> shared) throws IOException, BuildException {
         Path bin = root.resolve("bin/graft");
         Files.createDirectories(bin.getParent());
         Files.writeString(bin, SCRIPT);
@@ -74,6 +79,9 @@ final class Launcher {
         graftJar(CLI_CLASS, "graft-cli", lib);
         for (Path jar : libs) {
             Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (Map.Entry<String, Map<String, byte[]>> jar : shared.entrySet()) {
+            writeJar(lib.resolve(jar.getKey()), jar.getValue());
         }
     }
 
@@ -115,14 +123,29 @@ final class Launcher {
     }
 
     private static void jarUp(Path classes, Path jar) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(classes)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                files.put(classes.relativize(f).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(f));
+            }
+        }
+        writeEntries(jar, files);
+    }
+
+    /** A jar of classes given by binary name. */
+    private static void writeJar(Path jar, Map<String, byte[]> classes) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        classes.forEach((name, bytes) -> files.put(name.replace('.', '/') + ".class", bytes));
+        writeEntries(jar, files);
+    }
+
+    private static void writeEntries(Path jar, Map<String, byte[]> files) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
-                Files.copy(f, out);
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                out.putNextEntry(new JarEntry(f.getKey()));
+                out.write(f.getValue());
                 out.closeEntry();
             }
         }

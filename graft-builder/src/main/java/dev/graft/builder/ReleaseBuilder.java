@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * dependency jars, the release directory the node's release handler reads, and its archive.
  * <pre>
  * OUT/bin/graft                         the launcher (POSIX sh): finds a JDK 25, runs Graft's command
- * OUT/lib/graft/*.jar                   the node's class path: Graft and the dependency jars (shared)
+ * OUT/lib/graft/*.jar                   the node's class path: Graft, the dependency jars and a jar of
+ *                                         each application's shared packages (shared, not modules)
  * OUT/lib/APP-VSN/ebin/APP.app          each application's .app (modules listed) and appup
  * OUT/lib/APP-VSN/classes/...           and its modules' class files
  * OUT/releases/VSN/NAME.rel             the release: its .rel, relup, sys.config, vm.args,
@@ -51,6 +52,8 @@ public final class ReleaseBuilder {
 
     private final BuildOptions options;
     private final PrintStream out;
+    /** The jars made of the applications' shared packages: each jar's name and classes. */
+    private final Map<String, Map<String, byte[]>> sharedJars = new LinkedHashMap<>();
 
     private ReleaseBuilder(BuildOptions options, PrintStream out) {
         this.options = options;
@@ -69,11 +72,15 @@ public final class ReleaseBuilder {
         Map<String, SourceAppup> sources = new LinkedHashMap<>();
         List<AppBuild> apps = new ArrayList<>();
         for (AppInput input : options.apps()) {
-            AppBuild app = read(input);
+            AppBuild.Classes classes = AppBuild.readClasses(input.classes(), options.sharedPackages());
+            AppBuild app = read(input, classes.modules());
             if (apps.stream().anyMatch(a -> a.name().equals(app.name()))) {
                 throw new BuildException("application " + app.name() + " is given twice");
             }
             apps.add(app);
+            if (!classes.shared().isEmpty()) {
+                sharedJars.put(app.name() + "-shared.jar", classes.shared());
+            }
             appup(input, app.name()).ifPresent(a -> sources.put(app.name(), a));
         }
         checkModules(apps);
@@ -91,7 +98,7 @@ public final class ReleaseBuilder {
         }
         ReleaseSpec spec = new ReleaseSpec(options.name(), options.vsn(), ERTS_VSN, apps.stream()
                 .map(a -> new ReleaseSpec.App(a.name(), a.vsn(), StartType.PERMANENT, Optional.empty())).toList());
-        ReleaseBuild release = new ReleaseBuild(spec, apps, SharedClasses.of(options.libs()));
+        ReleaseBuild release = new ReleaseBuild(spec, apps, SharedClasses.of(options.libs(), sharedJars));
         Optional<UpgradePlan> plan = Optional.empty();
         if (options.upgradeFrom().isPresent()) {
             String from = options.upgradeFrom().get();
@@ -122,8 +129,7 @@ public final class ReleaseBuilder {
 
     // ---- reading and checking ----
 
-    private static AppBuild read(AppInput input) throws BuildException {
-        Map<String, ModuleBinary> modules = AppBuild.readClasses(input.classes());
+    private static AppBuild read(AppInput input, Map<String, ModuleBinary> modules) throws BuildException {
         Path src = input.appSrc();
         if (!Files.isRegularFile(src)) {
             throw new BuildException("the application source file " + src + " does not exist");
@@ -206,9 +212,10 @@ public final class ReleaseBuilder {
             out.println("  " + app.name() + " " + app.vsn() + ": " + app.modules().size() + " module(s): "
                     + String.join(", ", app.modules().keySet()));
         }
-        if (!options.libs().isEmpty()) {
-            out.println("  shared class path (lib/graft): " + String.join(", ",
-                    options.libs().stream().map(p -> p.getFileName().toString()).toList()));
+        List<String> jars = new ArrayList<>(options.libs().stream().map(p -> p.getFileName().toString()).toList());
+        jars.addAll(sharedJars.keySet());
+        if (!jars.isEmpty()) {
+            out.println("  shared class path (lib/graft): " + String.join(", ", jars));
         }
     }
 
@@ -261,7 +268,7 @@ public final class ReleaseBuilder {
             Files.createDirectories(root.resolve("releases"));
             Files.move(stagedRel, relDir, StandardCopyOption.ATOMIC_MOVE);
             ReleaseBuild.deleteTree(staging);
-            Launcher.write(root, options.libs());
+            Launcher.write(root, options.libs(), sharedJars);
             Path archive = root.resolve("releases").resolve(options.name() + "-" + vsn + ".zip");
             ReleaseArchive.create(archive, root, archiveEntries(root, release), vsn);
             out.println();

@@ -35,8 +35,13 @@ record SharedClasses(Map<String, Entry> classes) {
         classes = java.util.Collections.unmodifiableMap(new TreeMap<>(classes));
     }
 
-    static SharedClasses of(List<Path> jars) throws BuildException {
+    /**
+     * The classes of the dependency jars, and of the jars the build makes of the applications'
+     * shared packages ({@code more}: each jar's name and classes).
+     */
+    static SharedClasses of(List<Path> jars, Map<String, Map<String, byte[]>> more) throws BuildException {
         Map<String, Entry> classes = new TreeMap<>();
+        more.forEach((jar, byName) -> byName.forEach((name, bytes) -> classes.put(name, new Entry(sha256(bytes), jar))));
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
                 for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {

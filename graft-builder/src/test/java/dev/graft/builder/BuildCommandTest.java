@@ -260,6 +260,36 @@ class BuildCommandTest {
     }
 
     @Test
+    void aSharedPackageHoldsTheTypesModulesExchange_onTheSharedClassPath() throws Exception {
+        Map<String, String> sources = new java.util.LinkedHashMap<>(Shop.kv(1));
+        sources.put("kv.api.Item", "package kv.api;\n\npublic record Item(String key, int n) {}\n");
+        sources.put("kv.Items", """
+                package kv;
+
+                import kv.api.Item;
+
+                public final class Items {
+                    public static Item first() {
+                        return new Item("a", Store.bump("a", 0).hashCode());
+                    }
+                }
+                """);
+        classes = ws.compile("kv1d", sources);
+
+        Workspace.Run asModules = Workspace.build(args());
+        Workspace.Run shared = Workspace.build(args("--shared-package", "kv.api"));
+
+        assertThat(asModules.err()).contains("module kv.Items of application kv breaks the module boundary",
+                "kv.api.Item, a class of module kv.api.Item");
+        assertThat(shared.status()).as(shared.err()).isZero();
+        assertThat(Files.readString(out.resolve("lib/kv-1.0/ebin/kv.app"))).contains("'kv.Items'").doesNotContain("kv.api");
+        try (var jar = new java.util.jar.JarFile(out.resolve("lib/graft/kv-shared.jar").toFile())) {
+            assertThat(jar.getEntry("kv/api/Item.class")).isNotNull();
+        }
+        assertThat(Files.readString(out.resolve("releases/1/shared-classes"))).contains("  kv.api.Item  kv-shared.jar");
+    }
+
+    @Test
     void aDependencyTheReleaseLacksIsRefused() throws Exception {
         ws.write("kv1/kv.app.src", "{application, kv, [{vsn, \"1.0\"}, {applications, [db]}]}.\n");
         assertThat(Workspace.build(args()).err())

@@ -65,6 +65,13 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter
     File vmArgs;
 
+    /**
+     * Packages of the project's classes (with their subpackages) that are shared, not modules —
+     * the types modules exchange — jarred into {@code lib/graft/APP-shared.jar}.
+     */
+    @Parameter
+    List<String> sharedPackages = List.of();
+
     /** Print the plan (or the release) and stop: nothing is written. */
     @Parameter(property = "graft.dryRun", defaultValue = "false")
     boolean dryRun;
@@ -73,7 +80,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     void build(Optional<String> upgradeFrom, Optional<Path> previous) throws MojoExecutionException, MojoFailureException {
         BuildOptions options = new BuildOptions(releaseName, releaseVersion,
                 List.of(new BuildOptions.AppInput(appSrc(), classesDirectory.toPath(), Optional.ofNullable(appup).map(File::toPath))),
-                dependencyJars(), outputDirectory.toPath(), upgradeFrom, previous,
+                dependencyJars(), sharedPackages, outputDirectory.toPath(), upgradeFrom, previous,
                 Optional.ofNullable(sysConfig).map(File::toPath), Optional.ofNullable(vmArgs).map(File::toPath), dryRun);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
