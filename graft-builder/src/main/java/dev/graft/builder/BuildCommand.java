@@ -20,7 +20,8 @@ public final class BuildCommand {
               DIR/lib/graft/*.jar            the node's class path: Graft and the --lib jars
               DIR/lib/APP-VSN/ebin/APP.app   each application's .app (modules listed) and appup
               DIR/lib/APP-VSN/classes/       its modules' class files
-              DIR/releases/VSN/              NAME.rel, relup, sys.config, vm.args, shared-classes
+              DIR/releases/VSN/              NAME.rel, relup, upgrade-plan.txt, sys.config, vm.args,
+                                             shared-classes
               DIR/releases/NAME-VSN.zip      the archive a node unpacks (graft unpack), with checksums
             Releases accumulate in DIR: version 2 is built beside version 1.
 

@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  *                                         each application's shared packages (shared, not modules)
  * OUT/lib/APP-VSN/ebin/APP.app          each application's .app (modules listed) and appup
  * OUT/lib/APP-VSN/classes/...           and its modules' class files
- * OUT/releases/VSN/NAME.rel             the release: its .rel, relup, sys.config, vm.args,
- * OUT/releases/VSN/shared-classes         and the digests of its shared classes
+ * OUT/releases/VSN/NAME.rel             the release: its .rel, relup (and the plan that made it,
+ * OUT/releases/VSN/shared-classes         upgrade-plan.txt), sys.config, vm.args, and the digests
+ *                                         of its shared classes
  * OUT/releases/NAME-VSN.zip             the archive the release handler unpacks (lib/APP-VSN and
  *                                         releases/VSN, with the SHA256SUMS manifest)
  * </pre>
@@ -111,7 +112,7 @@ public final class ReleaseBuilder {
                         + ", not " + options.name());
             }
             plan = Optional.of(UpgradePlan.of(previous, release, sources));
-            plan.get().print(out);
+            out.print(plan.get().text());
             if (!plan.get().problems().isEmpty()) {
                 throw new BuildException("the upgrade from " + from + " cannot be built: "
                         + String.join("; ", plan.get().problems()));
@@ -250,6 +251,7 @@ public final class ReleaseBuilder {
             release.spec().write(stagedRel.resolve(options.name() + ".rel"));
             if (plan.isPresent()) {
                 plan.get().relup().orElseThrow().write(stagedRel.resolve("relup"));
+                Files.writeString(stagedRel.resolve("upgrade-plan.txt"), plan.get().text());
             }
             if (options.sysConfig().isPresent()) {
                 Files.copy(options.sysConfig().get(), stagedRel.resolve("sys.config"));

@@ -10,7 +10,7 @@ import dev.graft.release.RelupException;
 import dev.graft.release.RelupWarning;
 import dev.graft.release.ReleaseSpec;
 import dev.graft.term.Terms;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +88,14 @@ record UpgradePlan(ReleaseSpec from, ReleaseSpec to, List<ReleaseSpec.App> added
         return appups;
     }
 
-    /** Prints the plan for a person to read before anything is packaged. */
-    void print(PrintStream out) {
+    /** The plan for a person to read before anything is packaged; the release keeps it beside its relup. */
+    String text() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        print(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    private void print(PrintWriter out) {
         out.println("Upgrade plan: " + to.name() + " " + from.vsn() + " -> " + to.vsn());
         out.println();
         out.println("Applications");
@@ -134,7 +140,7 @@ record UpgradePlan(ReleaseSpec from, ReleaseSpec to, List<ReleaseSpec.App> added
         }
     }
 
-    private static void printApp(PrintStream out, AppUpgrade a) {
+    private static void printApp(PrintWriter out, AppUpgrade a) {
         out.println();
         out.println(a.app() + " " + a.fromVsn() + " -> " + a.toVsn());
         if (a.appupSource().isPresent()) {
@@ -153,7 +159,7 @@ record UpgradePlan(ReleaseSpec from, ReleaseSpec to, List<ReleaseSpec.App> added
         a.notes().forEach(n -> out.println("  note: " + n));
     }
 
-    private static void printScript(PrintStream out, String direction, List<Planned> script) {
+    private static void printScript(PrintWriter out, String direction, List<Planned> script) {
         out.println("  " + direction + ":" + (script.isEmpty() ? " [] (only the .app changed)" : ""));
         for (Planned p : script) {
             out.println("    " + Terms.write(p.instruction().toTerm()));

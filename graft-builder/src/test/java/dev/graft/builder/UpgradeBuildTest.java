@@ -94,13 +94,19 @@ class UpgradeBuildTest {
     }
 
     @Test
+    void theReleaseKeepsThePlanBesideItsRelup() throws Exception {
+        assertThat(Files.readString(out.resolve("releases/2/upgrade-plan.txt"))).isEqualTo(plan.substring(0,
+                plan.indexOf("\nBuilt release")));
+    }
+
+    @Test
     void theArchiveHoldsTheReleaseWithItsChecksums() throws Exception {
         Path archive = out.resolve("releases/shop-2.zip");
         var contents = dev.graft.release.ReleaseArchive.verify(archive);
         assertThat(contents.vsn()).isEqualTo("2");
         assertThat(contents.digests()).containsKeys("lib/kv-2.0/ebin/kv.app", "lib/kv-2.0/ebin/kv.appup",
                 "lib/kv-2.0/classes/kv/Store.class", "lib/kv-2.0/classes/kv/Store$State.class",
-                "lib/stats-1.0/ebin/stats.app", "releases/2/shop.rel", "releases/2/relup", "releases/2/sys.config");
+                "lib/stats-1.0/ebin/stats.app", "releases/2/shop.rel", "releases/2/relup", "releases/2/upgrade-plan.txt", "releases/2/sys.config");
         assertThat(contents.digests().keySet()).noneMatch(n -> n.startsWith("lib/kv-1.0") || n.startsWith("bin/"));
         assertThat(Files.readString(out.resolve("lib/kv-2.0/ebin/kv.app"))).contains(
                 "{modules,['kv.KvApp','kv.Label2','kv.Store','kv.Sup','kv.Text']}");
