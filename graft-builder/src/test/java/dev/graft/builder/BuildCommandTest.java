@@ -220,6 +220,15 @@ class BuildCommandTest {
         assertThat(out.resolve("lib/kv-1.0/ebin/kv.appup")).doesNotExist();
         assertThat(Files.readString(out.resolve("releases/2/relup"))).contains("{apply,{application,start,[stats,permanent]}}")
                 .doesNotContain("'kv.");
+
+        // and a release 3 without stats removes it
+        List<String> v3 = new ArrayList<>(args("--upgrade-from", "2"));
+        v3.set(v3.indexOf("1"), "3");
+        Workspace.Run removing = Workspace.build(v3);
+        assertThat(removing.status()).as(removing.err()).isZero();
+        assertThat(removing.out()).contains("- stats 1.0    removed: remove_application");
+        assertThat(Files.readString(out.resolve("releases/3/relup"))).contains("{apply,{application,stop,[stats]}}",
+                "{remove,{'stats.Counter',brutal_purge,brutal_purge}}");
     }
 
     @Test

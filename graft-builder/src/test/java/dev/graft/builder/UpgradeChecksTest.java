@@ -142,6 +142,24 @@ class UpgradeChecksTest {
     }
 
     @Test
+    void aShapeTheModulesCodeChangeMigratesIsItsToMigrate() throws Exception {
+        Workspace.Run run = release2("2.0", """
+                int n, int m) {}
+
+                @Override
+                public State codeChange(Object oldVsn, Object old, Object extra) {
+                    return new State(0, 0);
+                }
+
+                record Unused(int x""", tmp.resolve("greetings-1.jar"));
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("GenServer; defines codeChange, its records change shape: Hello.State",
+                "state shape Hello.State: (int n) -> (int n, int m)", "migrated by hi.Hello.codeChange")
+                .doesNotContain("problem:");
+    }
+
+    @Test
     void aDryRunPrintsThePlanAndWritesNothing() throws Exception {
         Workspace.Run run = release2("2.0", "long n", tmp.resolve("greetings-1.jar"), "--dry-run",
                 "--from", out.resolve("releases/hi-1.zip").toString());
