@@ -100,7 +100,11 @@ public final class Graft {
         out.println();
         for (Verb v : Verb.values()) {
             String head = v.name + (v.usage.isEmpty() ? "" : " " + v.usage);
-            out.printf("  %-40s %s%n", head, v.summary);
+            if (head.length() > 24) {
+                out.printf("  %s%n  %-24s %s%n", head, "", v.summary);
+            } else {
+                out.printf("  %-24s %s%n", head, v.summary);
+            }
         }
         out.println();
         out.println("Exit codes: 0 done, 1 the operation failed, 2 bad usage, 3 no node running,");

@@ -64,13 +64,14 @@ public final class ConsoleHelpers {
         CodeServer code = CodeServer.of(node);
         Map<Pid, String> callbacks = BehaviourIndex.of(node).callbackModules();
         PrintStream out = Io.out();
-        out.printf("%-12s %-16s %-9s %5s  %-28s %s%n", "PID", "NAME", "STATUS", "MSGS", "RUNNING", "INITIAL CALL");
+        String row = "%-10s %-24s %-9s %5s  %-32s %s%n";
+        out.printf(row, "PID", "NAME", "STATUS", "MSGS", "RUNNING", "INITIAL CALL");
         node.processes().stream().sorted(Comparator.naturalOrder()).forEach(pid -> node.info(pid).ifPresent(i -> {
             String running = i.currentModule().orElseGet(() -> {
                 String module = callbacks.get(pid);
-                return module == null ? "-" : code.isLoaded(module).map(ModuleVersion::toString).orElse(module + " (not loaded)");
+                return module == null ? "-" : code.isLoaded(module).map(ModuleVersion::toString).orElse(module); // else Graft's own
             });
-            out.printf("%-12s %-16s %-9s %5d  %-28s %s%n", pid, i.registeredName().orElse("-"),
+            out.printf(row, pid, i.registeredName().orElse("-"),
                     i.status().toString().toLowerCase(java.util.Locale.ROOT), i.messageQueueLength(), running, i.initialCall());
         }));
     }

@@ -146,6 +146,13 @@ final class ConsoleSession implements AutoCloseable {
             jshell.diagnostics(s).forEach(d -> shown.append(describe(d, s.source())));
             return false;
         }
+        if (!e.status().isDefined() || e.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+            List<String> missing = s instanceof jdk.jshell.DeclarationSnippet d ? jshell.unresolvedDependencies(d).toList() : List.of();
+            shown.append("declared ").append(s.kind().toString().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(s instanceof jdk.jshell.PersistentSnippet p ? p.name() : s.source().strip())
+                    .append(", but it cannot be used until ").append(String.join(", ", missing)).append(" is declared\n");
+            return true;
+        }
         switch (s) {
             case VarSnippet v -> shown.append(v.name()).append(" ==> ").append(e.value()).append('\n');
             case ExpressionSnippet x when !x.typeName().equals("void") ->
@@ -167,7 +174,8 @@ final class ConsoleSession implements AutoCloseable {
             b.append(": ").append(x.getMessage());
         }
         for (StackTraceElement f : x.getStackTrace()) {
-            b.append("\n      at ").append(f);
+            b.append("\n      at ").append(f.getClassName().isEmpty() ? "" : f.getClassName() + "." + f.getMethodName())
+                    .append('(').append(f.getFileName()).append(':').append(f.getLineNumber()).append(')');
         }
         if (x.getCause() instanceof JShellException cause) {
             b.append("\nCaused by: ").append(describe(cause));

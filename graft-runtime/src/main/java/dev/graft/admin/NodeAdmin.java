@@ -77,7 +77,7 @@ final class NodeAdmin {
     String status() {
         String release = releases.latest().map(Release::toString).orElse("none");
         String apps = ApplicationController.of(node).whichApplications().stream()
-                .map(a -> a.name() + " " + a.vsn()).collect(Collectors.joining(", "));
+                .map(a -> a.vsn().isEmpty() ? a.name() : a.name() + " " + a.vsn()).collect(Collectors.joining(", "));
         return String.join("\n",
                 "node       " + node.name() + " (os pid " + ProcessHandle.current().pid() + ", up "
                         + Duration.between(started, Instant.now()).toSeconds() + " s)",
