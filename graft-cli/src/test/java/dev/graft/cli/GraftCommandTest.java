@@ -130,7 +130,29 @@ class GraftCommandTest {
 
     @Test
     @Order(6)
+    void install_makesAReleaseCurrent_andMakePermanentCommitsIt() throws Exception {
+        GraftCommand.Result install = graft("install", "2");
+        assertThat(install.exit()).as(install.toString()).isZero();
+        assertThat(install.out()).contains("installing 2 over 1 (one transaction: a failure leaves 1 running)");
+        assertThat(graft("releases").out()).isEqualTo("counter 1 permanent\ncounter 2 current\n");
+
+        assertThat(graft("make-permanent", "2").out()).contains("release 2 is permanent");
+        assertThat(graft("releases").out()).isEqualTo("counter 1 old\ncounter 2 permanent\n");
+    }
+
+    @Test
+    @Order(7)
     void remote_isAConsoleInsideTheNode_withSnippetsAndHelpers() throws Exception {
+        Files.createDirectories(root.resolve("src/hello"));
+        Files.writeString(root.resolve("src/hello/Hello.java"), """
+                package hello;
+
+                public final class Hello {
+                    public static String hi() {
+                        return "hi from " + Hello.class.getClassLoader().getName();
+                    }
+                }
+                """);
         GraftCommand.Result console = GraftCommand.run(root, """
                 int x = 20 +
                   22;
@@ -138,19 +160,22 @@ class GraftCommandTest {
                 processes()
                 getStatus("counter").module()
                 System.out.println("hello from " + Proc.self());
+                c("src/hello/Hello.java")
+                CodeServer.of(node).apply("hello.Hello", "hi")
                 /exit
                 """, "remote");
         assertThat(console.exit()).as(console.toString()).isZero();
         assertThat(console.out()).contains("Graft console on node node")
                 .contains("  ...> ")
                 .contains("x ==> 42")
-                .containsPattern("<\\d+\\.\\d+\\.0> +counter +waiting +0 +counter\\.Counter@1")
+                .containsPattern("<\\d+\\.\\d+\\.0> +counter +waiting +0 +counter\\.Counter@2")
                 .contains("==> \"counter.Counter\"")
-                .containsPattern("hello from <\\d+\\.\\d+\\.0>");
+                .containsPattern("hello from <\\d+\\.\\d+\\.0>")
+                .containsPattern("\"hi from hello\\.Hello@[0-9a-f]{32}\"");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void badVersions_areRefusedAndChangeNothing() throws Exception {
         GraftCommand.Result noArchive = graft("upgrade", "9");
         assertThat(noArchive.exit()).isEqualTo(Graft.USAGE);
@@ -160,14 +185,14 @@ class GraftCommandTest {
         assertThat(install.exit()).isEqualTo(Graft.FAILED);
         assertThat(install.err()).contains("no release 9 is known");
 
-        GraftCommand.Result permanent = graft("remove", "1");
+        GraftCommand.Result permanent = graft("remove", "2");
         assertThat(permanent.exit()).isEqualTo(Graft.FAILED);
-        assertThat(permanent.err()).contains("release 1 is permanent and cannot be removed");
-        assertThat(graft("releases").out()).isEqualTo("counter 1 permanent\ncounter 2 old\n");
+        assertThat(permanent.err()).contains("release 2 is permanent and cannot be removed");
+        assertThat(graft("releases").out()).isEqualTo("counter 1 old\ncounter 2 permanent\n");
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAdminDirectoryOthersCanOpen_isRefusedByTheCommand() throws Exception {
         Path run = root.resolve("run");
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -183,10 +208,19 @@ class GraftCommandTest {
     }
 
     @Test
-    @Order(9)
-    void aNodeOnLoopbackTcp_refusesAWrongCookie_andLogsIt() throws Exception {
+    @Order(10)
+    void aNodeOnLoopbackTcp_refusesAWrongCookie_andLogsIt_andNeedsAnOwnerOnlyAdminDirectory() throws Exception {
         Path tcpRoot = dir.resolve("tcp-node");
         assertThat(GraftCommand.run(tcpRoot, "", "unpack", v1.toString()).exit()).isZero();
+        // a node will not open its channel in an admin directory others can open
+        Files.createDirectories(tcpRoot.resolve("run"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(tcpRoot.resolve("run"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        GraftCommand.Result unsafe = GraftCommand.run(tcpRoot, "", "start", "--admin", "tcp");
+        assertThat(unsafe.exit()).as(unsafe.toString()).isEqualTo(Graft.FAILED);
+        assertThat(unsafe.err()).contains("the node exited with code 1 while starting")
+                .contains("graft node: " + tcpRoot.resolve("run") + " has permissions rwxr-xr-x");
+        Files.setPosixFilePermissions(tcpRoot.resolve("run"), PosixFilePermissions.fromString("rwx------"));
+
         GraftCommand.Result start = GraftCommand.run(tcpRoot, "", "start", "--admin", "tcp");
         assertThat(start.exit()).as(start.toString()).isZero();
         try {
@@ -211,7 +245,7 @@ class GraftCommandTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stop_stopsTheNode_andThenNoNodeRuns() throws Exception {
         long pid = AdminClient.pid(root).orElseThrow();
         GraftCommand.Result stop = graft("stop");
@@ -221,6 +255,6 @@ class GraftCommandTest {
         assertThat(graft("ping").exit()).isEqualTo(Graft.NO_NODE);
         assertThat(Files.readString(root.resolve("log/node.log"))).contains("node node stopping: applications, then processes")
                 .contains("node node stopped");
-        assertThat(graft("releases").out()).contains("no node running").contains("counter 1 permanent");
+        assertThat(graft("releases").out()).contains("no node running").contains("counter 2 permanent");
     }
 }
