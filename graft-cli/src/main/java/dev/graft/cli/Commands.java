@@ -116,25 +116,15 @@ final class Commands {
         }
     }
 
-    private int stop() throws AdminException, InterruptedException {
+    private int stop() throws AdminException {
         Optional<Long> pid = AdminClient.pid(root);
-        String name;
         try (AdminClient node = AdminClient.connect(root)) {
-            name = node.nodeName();
-            out.println("==> stopping node " + name + pid.map(p -> " (os pid " + p + ")").orElse(""));
+            out.println("==> stopping node " + node.nodeName() + pid.map(p -> " (os pid " + p + ")").orElse(""));
+            long started = System.nanoTime();
             node.request(out::println, "stop");
+            node.awaitClosed();
+            out.println("    stopped in " + Progress.seconds(started));
         }
-        long started = System.nanoTime();
-        Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of);
-        if (process.isPresent()) {
-            try {
-                process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                err.println("graft: node " + name + " did not exit within 60 s; its log is " + NodeLauncher.log(root));
-                return Graft.FAILED;
-            }
-        }
-        out.println("    stopped in " + Progress.seconds(started));
         return Graft.OK;
     }
 

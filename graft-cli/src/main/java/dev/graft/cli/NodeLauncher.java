@@ -36,7 +36,7 @@ final class NodeLauncher {
         this.err = err;
     }
 
-    static Path log(Path root) {
+    private static Path log(Path root) {
         return root.resolve("log/node.log");
     }
 

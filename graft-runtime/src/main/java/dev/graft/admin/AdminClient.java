@@ -129,6 +129,18 @@ public final class AdminClient implements AutoCloseable {
         }
     }
 
+    /** Waits until the node closes the connection: after a stop request, once it has stopped. */
+    public void awaitClosed() throws AdminException {
+        try {
+            while (in.read() >= 0) {
+                // nothing more is sent after the stop request's answer
+            }
+        } catch (IOException e) {
+            throw new AdminException(AdminException.Kind.BROKEN, "the connection to " + nodeName + " broke while it stopped: "
+                    + e.getMessage());
+        }
+    }
+
     private static String field(List<String> line, int i) {
         return i < line.size() ? line.get(i) : "";
     }

@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * One authenticated admin connection: reads requests and answers each (see {@link AdminProtocol}),
- * until the client closes it or asks the node to stop. Its console session, if it opened one,
+ * until the client closes it or asks the node to stop; then it is closed once the node has
+ * stopped every process, which is how the client knows. Its console session, if it opened one,
  * ends with it.
  *
  * <p>Requests are served one at a time by the connection's thread; {@link #send} is also called
@@ -79,6 +81,7 @@ final class AdminConnection {
                 case "stop" -> {
                     send("ok", "stopping");
                     admin.requestStop();
+                    admin.awaitStopped(Duration.ofSeconds(60)); // the client reads until the node closes this connection
                     return false;
                 }
                 default -> send("error", "bad_request", "unknown request '" + verb + "'");

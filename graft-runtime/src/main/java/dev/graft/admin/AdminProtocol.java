@@ -27,7 +27,7 @@ import java.util.List;
  * remove VSN                           ok
  * eval TEXT                            out OUTPUT... / ok RESULT      (TEXT: whole snippets)
  * console LINE                         more | out OUTPUT... / ok RESULT
- * stop                                 ok, then the node stops
+ * stop                                 ok stopping; the node closes the connection once it has stopped
  * </pre>
  *
  * A failed request ends with {@code error REASON TEXT}: REASON a term in OTP's shape (such as

@@ -133,9 +133,12 @@ final class AdminServer implements AutoCloseable {
     /** Why the peer may not drive the node, or null if it may. */
     private String refusal(SocketChannel ch, List<String> hello) throws IOException {
         if (cookie == null) {
-            UnixDomainPrincipal who = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            if (!who.user().equals(owner)) {
-                return "user " + who.user().getName() + " is not " + owner.getName() + ", who runs the node";
+            // Where the JDK cannot ask the kernel who the peer is, the owner-only directory is the guard.
+            if (ch.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
+                UnixDomainPrincipal who = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+                if (!who.user().equals(owner)) {
+                    return "user " + who.user().getName() + " is not " + owner.getName() + ", who runs the node";
+                }
             }
         } else if (!(ch.getRemoteAddress() instanceof InetSocketAddress a) || !a.getAddress().isLoopbackAddress()) {
             return "not a loopback address";
@@ -156,8 +159,10 @@ final class AdminServer implements AutoCloseable {
         if (ch.getRemoteAddress() instanceof InetSocketAddress a) {
             return a.toString();
         }
-        UnixDomainPrincipal who = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-        return "user " + who.user().getName() + " (unix socket)";
+        if (!ch.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
+            return "a unix socket peer";
+        }
+        return "user " + ch.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName() + " (unix socket)";
     }
 
     /** Stops listening and removes the socket or port file. Open connections end with the JVM. */

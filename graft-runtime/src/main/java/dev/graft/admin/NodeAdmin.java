@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ final class NodeAdmin {
     private final ReleaseHandler releases;
     private final Instant started = Instant.now();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile String channel = "none";
     /** The code path entries of the release the node runs, so {@code l(Module)} finds its classes. Guarded by this. */
     private List<Path> releasePath = List.of();
@@ -128,6 +130,21 @@ final class NodeAdmin {
 
     void awaitStopRequest() throws InterruptedException {
         stop.await();
+    }
+
+    /** Says that the node has stopped every process: what a stop request waits for. */
+    void stopped() {
+        stopped.countDown();
+    }
+
+    /** Waits up to {@code timeout} for {@link #stopped}; whether it came. */
+    boolean awaitStopped(Duration timeout) {
+        try {
+            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stops the running applications, newest first, as OTP's {@code init:stop} does. */

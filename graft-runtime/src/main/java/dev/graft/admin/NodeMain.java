@@ -9,8 +9,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A node's main, as the {@code graft} command starts it: boots the permanent release of a
@@ -92,19 +90,20 @@ public final class NodeMain {
         ProcessOutput.install();
         Node node = Node.start(name != null ? name : String.valueOf(abs.getFileName()));
         AdminDir dir = AdminDir.of(abs);
-        CountDownLatch stopped = new CountDownLatch(1);
+        NodeAdmin admin = null;
         try {
             ReleaseHandler releases = ReleaseHandler.open(node, abs);
             Release booted = releases.boot();
-            NodeAdmin admin = new NodeAdmin(node, releases);
+            admin = new NodeAdmin(node, releases);
             admin.followLatestRelease();
+            NodeAdmin running = admin;
             try (AdminServer server = channel.tcp() ? AdminServer.tcp(admin, dir, channel.port())
                     : AdminServer.unix(admin, dir)) {
                 Files.writeString(dir.pidFile(), ProcessHandle.current().pid() + "\n");
                 try {
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        admin.requestStop(); // SIGTERM or Ctrl-C: stop as graft stop does
-                        awaitQuietly(stopped);
+                        running.requestStop(); // SIGTERM or Ctrl-C: stop as graft stop does
+                        running.awaitStopped(Duration.ofSeconds(30));
                     }, "graft-node-shutdown"));
                     log.println("node " + node.name() + " running release " + booted.name() + " " + booted.vsn()
                             + " at " + abs + "; admin channel: " + admin.channel());
@@ -119,16 +118,10 @@ public final class NodeMain {
             if (!node.stop(Duration.ofSeconds(10))) {
                 LOG.log(System.Logger.Level.WARNING, "some processes of " + node.name() + " did not finish within 10 s");
             }
-            stopped.countDown();
-        }
-        log.println("node " + node.name() + " stopped");
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (admin != null) {
+                log.println("node " + node.name() + " stopped");
+                admin.stopped();
+            }
         }
     }
 }
