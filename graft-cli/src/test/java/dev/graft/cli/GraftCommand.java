@@ -26,10 +26,20 @@ final class GraftCommand {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
-    static Result run(Path root, String stdin, String... args) throws IOException, InterruptedException {
+    private static List<String> command(Path root, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath(), Graft.class.getName(), "--root", root.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Starts the command and leaves it running, its output and errors on one pipe: for {@code graft foreground}. */
+    static Process spawn(Path root, String... args) throws IOException {
+        return new ProcessBuilder(command(root, args)).redirectErrorStream(true).start();
+    }
+
+    static Result run(Path root, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = command(root, args);
         Path io = Files.createTempDirectory("graft-run");
         Path in = Files.writeString(io.resolve("in"), stdin);
         Process p = new ProcessBuilder(command)

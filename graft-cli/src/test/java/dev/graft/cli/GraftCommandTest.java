@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graft.admin.AdminClient;
 import dev.graft.admin.AdminProtocol;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * listens on loopback TCP with a cookie.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a node that never answers, not a measurement
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraftCommandTest {
     @TempDir
@@ -209,7 +215,7 @@ class GraftCommandTest {
 
     @Test
     @Order(10)
-    void aNodeOnLoopbackTcp_refusesAWrongCookie_andLogsIt_andNeedsAnOwnerOnlyAdminDirectory() throws Exception {
+    void aForegroundNodeOnLoopbackTcp_refusesAWrongCookie_andLogsIt_andNeedsAnOwnerOnlyAdminDirectory() throws Exception {
         Path tcpRoot = dir.resolve("tcp-node");
         assertThat(GraftCommand.run(tcpRoot, "", "unpack", v1.toString()).exit()).isZero();
         // a node will not open its channel in an admin directory others can open
@@ -221,8 +227,11 @@ class GraftCommandTest {
                 .contains("graft node: " + tcpRoot.resolve("run") + " has permissions rwxr-xr-x");
         Files.setPosixFilePermissions(tcpRoot.resolve("run"), PosixFilePermissions.fromString("rwx------"));
 
-        GraftCommand.Result start = GraftCommand.run(tcpRoot, "", "start", "--admin", "tcp");
-        assertThat(start.exit()).as(start.toString()).isZero();
+        // the node runs in the foreground of a command of its own, and says when it is up
+        Process foreground = GraftCommand.spawn(tcpRoot, "foreground", "--admin", "tcp", "--name", "tcp-node");
+        BufferedReader console = new BufferedReader(new InputStreamReader(foreground.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(console.readLine()).startsWith("node tcp-node running release counter 1 at " + tcpRoot
+                + "; admin channel: loopback tcp port ");
         try {
             assertThat(GraftCommand.run(tcpRoot, "", "ping").out()).isEqualTo("pong\n");
             assertThat(Files.getPosixFilePermissions(tcpRoot.resolve("run/cookie")))
@@ -236,12 +245,16 @@ class GraftCommandTest {
                 assertThat(AdminProtocol.read(in, 4096)).containsExactly("error", "refused", "wrong cookie");
                 assertThat(in.read()).as("the node closes the connection").isEqualTo(-1);
             }
-            assertThat(Files.readString(tcpRoot.resolve("log/node.log")))
-                    .contains("refused an admin connection from /127.0.0.1").contains("wrong cookie");
+            String logged = console.readLine();
+            while (logged != null && !logged.contains("refused an admin connection")) {
+                logged = console.readLine();
+            }
+            assertThat(logged).contains("refused an admin connection from /127.0.0.1").contains("wrong cookie");
         } finally {
             GraftCommand.Result stop = GraftCommand.run(tcpRoot, "", "stop");
             assertThat(stop.exit()).as(stop.toString()).isZero();
         }
+        assertThat(foreground.waitFor()).isZero();
     }
 
     @Test
