@@ -86,6 +86,7 @@ class GraftCommandTest {
         assertThat(unpack.exit()).as(unpack.toString()).isZero();
         assertThat(unpack.out()).contains("release 1 is unpacked");
 
+        Files.writeString(root.resolve("releases/1/vm.args"), "# the node's JVM options\n-Dcounter.greeting=hello\n");
         GraftCommand.Result start = graft("start");
         assertThat(start.exit()).as(start.toString()).isZero();
         assertThat(start.out()).contains("starting a node at " + root + " on release counter 1").contains("is up");
@@ -103,6 +104,9 @@ class GraftCommandTest {
         GraftCommand.Result bump = graft("eval", "Object reply = CodeServer.of(node).apply(\"counter.Counter\", \"bump\", 5);");
         assertThat(bump.exit()).as(bump.toString()).isZero();
         assertThat(bump.out()).contains("reply ==> \"v1:5\"");
+
+        assertThat(graft("eval", "System.getProperty(\"counter.greeting\")").out()).as("releases/1/vm.args")
+                .contains("==> \"hello\"");
 
         GraftCommand.Result wrong = graft("eval", "nosuch(1)");
         assertThat(wrong.exit()).isEqualTo(Graft.FAILED);

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -30,6 +33,8 @@ import jdk.net.UnixDomainPrincipal;
  */
 final class AdminServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.graft.admin");
+    /** How long a peer has to say hello before it is disconnected. */
+    private static final long HELLO_TIMEOUT_SECONDS = 10;
 
     private final NodeAdmin admin;
     private final ServerSocketChannel server;
@@ -116,7 +121,15 @@ final class AdminServer implements AutoCloseable {
             InputStream in = new BufferedInputStream(Channels.newInputStream(ch));
             OutputStream out = Channels.newOutputStream(ch);
             String peer = peer(ch);
-            String refusal = refusal(ch, AdminProtocol.read(in, AdminProtocol.HELLO_LIMIT));
+            AtomicBoolean greeted = new AtomicBoolean();
+            CompletableFuture.delayedExecutor(HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+                if (!greeted.get()) {
+                    closeQuietly(ch); // a peer that says nothing does not keep a thread
+                }
+            });
+            List<String> hello = AdminProtocol.read(in, AdminProtocol.HELLO_LIMIT);
+            greeted.set(true);
+            String refusal = refusal(ch, hello);
             if (refusal != null) {
                 LOG.log(System.Logger.Level.WARNING, "refused an admin connection from " + peer + " on " + description
                         + ": " + refusal);
@@ -153,6 +166,14 @@ final class AdminServer implements AutoCloseable {
             return "wrong cookie";
         }
         return null;
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException alreadyBroken) {
+            // the reader sees the connection end either way
+        }
     }
 
     private static String peer(SocketChannel ch) throws IOException {
