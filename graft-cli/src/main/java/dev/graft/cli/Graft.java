@@ -66,6 +66,9 @@ public final class Graft {
             return USAGE;
         } catch (AdminException e) {
             err.println("graft: " + e.getMessage());
+            if (e.reason().startsWith("{no_such_release,")) {
+                err.println("graft: graft releases lists the releases the node knows; graft unpack ARCHIVE|VSN adds one");
+            }
             return switch (e.kind()) {
                 case NO_NODE -> NO_NODE;
                 case UNSAFE, REFUSED -> REFUSED;

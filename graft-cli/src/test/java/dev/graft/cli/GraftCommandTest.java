@@ -193,7 +193,8 @@ class GraftCommandTest {
 
         GraftCommand.Result install = graft("install", "9");
         assertThat(install.exit()).isEqualTo(Graft.FAILED);
-        assertThat(install.err()).contains("no release 9 is known");
+        assertThat(install.err()).contains("no release 9 is known")
+                .contains("graft releases lists the releases the node knows; graft unpack ARCHIVE|VSN adds one");
 
         GraftCommand.Result permanent = graft("remove", "2");
         assertThat(permanent.exit()).isEqualTo(Graft.FAILED);
@@ -263,6 +264,23 @@ class GraftCommandTest {
 
     @Test
     @Order(11)
+    void aNodeKilledHard_leavesAStaleChannel_andStartsAgainOnItsPermanentRelease() throws Exception {
+        ProcessHandle node = ProcessHandle.of(AdminClient.pid(root).orElseThrow()).orElseThrow();
+        node.destroyForcibly();
+        node.onExit().get();
+
+        GraftCommand.Result ping = graft("ping");
+        assertThat(ping.exit()).isEqualTo(Graft.NO_NODE);
+        assertThat(ping.err()).contains("its admin channel is left from a node that is gone");
+
+        GraftCommand.Result start = graft("start");
+        assertThat(start.exit()).as(start.toString()).isZero();
+        assertThat(start.out()).contains("on release counter 2");
+        assertThat(graft("eval", "getState(\"counter\")").out()).contains("State[count=0, upgrades=0]");
+    }
+
+    @Test
+    @Order(12)
     void stop_stopsTheNode_andThenNoNodeRuns() throws Exception {
         long pid = AdminClient.pid(root).orElseThrow();
         GraftCommand.Result stop = graft("stop");
