@@ -34,12 +34,11 @@ final class Commands {
 
     int startNode(Verb verb, Graft.NodeOptions options)
             throws AdminException, IOException, ReleaseException, InterruptedException {
+        refuseIfRunning();
         if (verb == Verb.FOREGROUND) {
-            refuseIfRunning();
             NodeMain.run(root, options.name(), options.channel(), out);
             return Graft.OK;
         }
-        refuseIfRunning();
         return new NodeLauncher(root, out, err).start(options);
     }
 

@@ -1,6 +1,5 @@
 package dev.graft.cli;
 
-import dev.graft.admin.AdminClient;
 import dev.graft.admin.AdminException;
 import dev.graft.admin.NodeMain;
 import dev.graft.release.ReleaseException;
