@@ -135,7 +135,7 @@ class GraftCommandTest {
         GraftCommand.Result down = graft("downgrade", "1");
         assertThat(down.exit()).as(down.toString()).isZero();
         assertThat(graft("releases").out()).isEqualTo("counter 1 permanent\ncounter 2 old\n");
-        assertThat(graft("eval", "CodeServer.of(node).apply(\"counter.Counter\", \"bump\", 1)").out()).contains("\"v1:6\"");
+        assertThat(graft("eval", "apply(\"counter.Counter\", \"bump\", 1)").out()).contains("\"v1:6\"");
     }
 
     @Test

@@ -55,6 +55,15 @@ public final class ConsoleHelpers {
     }
 
     /**
+     * Calls {@code module.function(args)} in the module's current version, Erlang's
+     * {@code M:F(A)}: a snippet cannot name a module's classes, which belong to its version's
+     * loader (DESIGN decision 2), so it calls modules by name.
+     */
+    public static Object apply(String module, String function, Object... args) throws Exception {
+        return CodeServer.of(node()).apply(module, function, args);
+    }
+
+    /**
      * Lists the node's processes: pid, registered name, status, queued messages, and the module
      * version each runs — the innermost module frame on its stack, or for a behaviour process
      * idle in its loop, its callback module's current version (the one its next message runs).
@@ -122,6 +131,7 @@ public final class ConsoleHelpers {
                   c("path/Mod.java")  compile a module (path relative to the release root) and load it
                   r("pkg.Mod")        recompile it from the same source and load it
                   l("pkg.Mod")        purge its old code and load it from the code path
+                  apply("pkg.Mod", "f", args...)   call a module's public static function, current version
                   processes()         every process: name, status, messages, the module version it runs
                   info(p)             process_info of a pid, a number or a registered name
                   pid(42)             the pid of process number 42
