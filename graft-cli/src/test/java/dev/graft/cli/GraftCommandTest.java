@@ -123,7 +123,10 @@ class GraftCommandTest {
 
         GraftCommand.Result up = graft("upgrade", "2");
         assertThat(up.exit()).as(up.toString()).isZero();
-        assertThat(up.out()).contains("==> installing release 2").contains("==> making 2 permanent")
+        assertThat(up.out()).contains("==> installing release 2")
+                .contains("    install 2 over 1\n      load        counter.Label2\n      load        counter.Counter\n")
+                .contains("      code change counter.Counter: 1 process(es) migrate their state")
+                .contains("==> making 2 permanent")
                 .contains("runs release 2 (permanent)");
         assertThat(graft("releases").out()).isEqualTo("counter 1 old\ncounter 2 permanent\n");
         assertThat(graft("eval", "getState(\"counter\")").out()).contains("State[count=5, upgrades=1]");

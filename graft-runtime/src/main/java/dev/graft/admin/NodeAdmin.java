@@ -103,9 +103,10 @@ final class NodeAdmin {
         return releases.checkInstallRelease(vsn).describe().stripTrailing();
     }
 
-    /** Installs {@code vsn}; returns the version it replaced. */
+    /** Installs {@code vsn}, first showing the plan ({@link #check}); returns the version it replaced. */
     String install(String vsn, Consumer<String> out) throws ReleaseException, IOException {
         String from = releases.latest().map(Release::vsn).orElse("none");
+        check(vsn).lines().forEach(out);
         out.accept("installing " + vsn + " over " + from + " (one transaction: a failure leaves " + from + " running)");
         ReleaseHandler.Installed done = releases.installRelease(vsn);
         followLatestRelease();
