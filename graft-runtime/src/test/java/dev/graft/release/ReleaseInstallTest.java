@@ -106,7 +106,7 @@ class ReleaseInstallTest {
                 """.replace("V", String.valueOf(vsn));
     }
 
-    private static final String RELUP = """
+    static final String RELUP = """
             {"2",
              [{"1",[],
                [{load_object_code,{kv,"2",['kv.Store','kv.Label2']}},
@@ -186,7 +186,8 @@ class ReleaseInstallTest {
         InstallPlan plan = rh.checkInstallRelease("2");
         assertThat(plan.load()).containsExactly("kv.Label2", STORE);
         assertThat(plan.codeChange().get(STORE)).containsExactlyInAnyOrderElementsOf(stores);
-        assertThat(plan.purgeKills().get(STORE)).isEmpty();
+        assertThat(plan.purgeKills()).isEmpty();
+        assertThat(plan.oldCodeLeft()).isEmpty();
         assertThat(plan.describe()).contains("code change kv.Store: 3 process(es)");
         assertThat(vsnOf(node, STORE)).isEqualTo("1");
 
