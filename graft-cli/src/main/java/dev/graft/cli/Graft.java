@@ -2,6 +2,7 @@ package dev.graft.cli;
 
 import dev.graft.admin.AdminException;
 import dev.graft.admin.NodeMain;
+import dev.graft.builder.BuildCommand;
 import dev.graft.release.ReleaseException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,12 @@ public final class Graft {
         if (verb == null) {
             err.println("graft: unknown verb '" + name + "'; graft --help lists the verbs");
             return USAGE;
+        }
+        if (verb == Verb.BUILD) { // the build side: needs no node, and builds into the root unless told where
+            if (root != null && !rest.contains("--out") && !rest.contains("--help")) {
+                rest.addAll(List.of("--out", root.toString()));
+            }
+            return BuildCommand.run(rest, out, err);
         }
         if (root == null) {
             err.println("graft: no release root: pass --root ROOT (a release's bin/graft passes its own) or set GRAFT_ROOT");

@@ -22,6 +22,8 @@ enum Verb {
     REMOVE("remove", "VSN", 1, "delete a release that is not permanent, and the libs no other release uses"),
     EVAL("eval", "'JAVA SNIPPET'", 1, "evaluate Java snippets inside the node and print the result"),
     REMOTE("remote", "", 0, "a console attached to the node: Java snippets run inside it; help() for helpers"),
+    BUILD("build", "--name NAME --vsn VSN --app APP.app.src --classes DIR ... (graft build --help)", -1,
+            "build a release (and with --upgrade-from VSN its appups and relup) into --out, else the root"),
     HELP("help", "", 0, "this text");
 
     final String name;
