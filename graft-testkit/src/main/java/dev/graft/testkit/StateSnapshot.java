@@ -1,0 +1,70 @@
+package dev.graft.testkit;
+
+import dev.graft.behaviour.BehaviourIndex;
+import dev.graft.code.ModuleVersion;
+import dev.graft.migrate.Migration;
+import dev.graft.migrate.MigrationException;
+import dev.graft.process.Pid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of every GenServer of a release's modules at one moment ({@code sys:get_state}),
+ * to compare with another moment: a state round-trips if, brought to the version the server
+ * runs now by Graft's structural migration (records of the callback module matched by name),
+ * it equals the state the server has now. Supervisors are left out: their state holds their
+ * child specs' lambdas, which belong to one version of the module; their children are compared.
+ */
+final class StateSnapshot {
+    /** One server's state, and its callback module. */
+    private record Sample(String module, Object state) {}
+
+    private final Map<Pid, Sample> samples;
+
+    private StateSnapshot(Map<Pid, Sample> samples) {
+        this.samples = samples;
+    }
+
+    static StateSnapshot take(ReleaseNode node) {
+        List<Pid> supervisors = BehaviourIndex.of(node.node()).supervisors();
+        Map<Pid, Sample> samples = new LinkedHashMap<>();
+        node.behaviourProcesses().forEach((module, pids) -> pids.stream().filter(p -> !supervisors.contains(p))
+                .forEach(p -> samples.put(p, new Sample(module, node.state(p)))));
+        return new StateSnapshot(samples);
+    }
+
+    /**
+     * How {@code now} differs from this snapshot, one line per server: a server of this snapshot
+     * that is gone, or whose state is not this snapshot's (migrated to its current version).
+     * {@code then} and {@code later} name the two moments in the lines.
+     */
+    List<String> differences(StateSnapshot now, ReleaseNode node, String then, String later) {
+        List<String> lines = new ArrayList<>();
+        samples.forEach((pid, before) -> {
+            Sample after = now.samples.get(pid);
+            if (after == null) {
+                lines.add(pid + " (" + before.module() + ") had state " + before.state() + " " + then
+                        + " and is gone " + later);
+                return;
+            }
+            Optional<ModuleVersion> current = node.codeServer().isLoaded(after.module());
+            Object expected;
+            try {
+                expected = current.isPresent() ? Migration.migrate(before.state(), current.get(), "state") : before.state();
+            } catch (MigrationException e) {
+                lines.add(pid + " (" + before.module() + "): its state " + then + " cannot be brought to "
+                        + current.get() + " to compare: " + e.getMessage());
+                return;
+            }
+            if (!Objects.equals(expected, after.state())) {
+                lines.add(pid + " (" + before.module() + "): state " + then + " " + before.state() + ", "
+                        + later + " " + after.state());
+            }
+        });
+        return lines;
+    }
+}
