@@ -26,8 +26,16 @@ import java.util.concurrent.ExecutionException;
 final class ProcessWatch {
     private static final Object STOP = new Object();
 
-    /** A process that died while watched, and the application it belonged to then, if any. */
-    record Death(Pid pid, Object reason, Optional<String> application) {}
+    /** A watched process: what it was (its registered name, else its initial call) and the application it belonged to. */
+    private record Watched(String what, Optional<String> application) {}
+
+    /** A process that died while watched, with reason {@code reason}. */
+    record Death(Pid pid, String what, Object reason, Optional<String> application) {
+        @Override
+        public String toString() {
+            return pid + " (" + what + ")";
+        }
+    }
 
     private final Node node;
     private final Pid watcher;
@@ -42,9 +50,10 @@ final class ProcessWatch {
     /** Starts watching every live process of {@code node}; returns once each is monitored. */
     static ProcessWatch start(Node node) {
         ApplicationController apps = ApplicationController.of(node);
-        Map<Pid, Optional<String>> watched = new HashMap<>();
+        Map<Pid, Watched> watched = new HashMap<>();
         for (Pid p : node.processes()) {
-            watched.put(p, apps.getApplication(p));
+            node.info(p).ifPresent(i -> watched.put(p, new Watched(i.registeredName().orElse(i.initialCall()),
+                    apps.getApplication(p))));
         }
         CompletableFuture<Void> monitoring = new CompletableFuture<>();
         CompletableFuture<List<Death>> deaths = new CompletableFuture<>();
@@ -58,7 +67,8 @@ final class ProcessWatch {
                     Down d = (Down) m;
                     Pid p = refs.get(d.ref());
                     if (p != null) {
-                        seen.add(new Death(p, d.reason(), watched.get(p)));
+                        Watched w = watched.get(p);
+                        seen.add(new Death(p, w.what(), d.reason(), w.application()));
                     }
                 }
                 deaths.complete(seen);
@@ -73,14 +83,14 @@ final class ProcessWatch {
     }
 
     /** Stops watching; returns the watched processes killed (reason {@code killed}), not counting those of stopped applications. */
-    List<Pid> killed() {
+    List<Death> killed() {
         node.send(watcher, STOP);
         List<Death> all = await(deaths);
         List<String> running = ApplicationController.of(node).whichApplications().stream().map(ApplicationInfo::name).toList();
         return all.stream()
                 .filter(d -> Reason.KILLED.equals(d.reason()))
                 .filter(d -> d.application().isEmpty() || running.contains(d.application().get()))
-                .map(Death::pid).toList();
+                .toList();
     }
 
     private static <T> T await(CompletableFuture<T> future) {

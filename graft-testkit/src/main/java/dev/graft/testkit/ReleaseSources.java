@@ -102,6 +102,7 @@ public final class ReleaseSources {
         Path sources = dir.resolve(name + "-" + vsn + "-src");
         Path archive = dir.resolve(name + "-" + vsn + ".zip");
         try {
+            Files.createDirectories(dir);
             ReleaseFiles.deleteTree(build);
             ReleaseFiles.deleteTree(sources);
             Files.deleteIfExists(archive);

@@ -182,7 +182,7 @@ public final class RoundTrip {
             }
             StateSnapshot snapshot = StateSnapshot.take(node);
             if (expected != null) {
-                fail("the state did not round-trip:", expected.differences(snapshot, node, then, now));
+                fail(now + ", the state did not round-trip:", expected.differences(snapshot, node, then, now));
             }
             return snapshot;
         }
@@ -204,7 +204,7 @@ public final class RoundTrip {
         }
 
         /** The checks every step makes; fails with every problem found. */
-        private void verify(String when, String vsn, List<Pid> killed) {
+        private void verify(String when, String vsn, List<ProcessWatch.Death> killed) {
             List<String> problems = new ArrayList<>();
             String current = node.currentRelease().vsn();
             if (!current.equals(vsn)) {
@@ -234,8 +234,8 @@ public final class RoundTrip {
                     }
                 }
             });
-            for (Pid p : killed) {
-                problems.add("process " + p + " was killed during the step, as a purge kills the processes still"
+            for (ProcessWatch.Death d : killed) {
+                problems.add("process " + d + " was killed during the step, as a purge kills the processes still"
                         + " running the code it removes");
             }
             fail(when + ":", problems);

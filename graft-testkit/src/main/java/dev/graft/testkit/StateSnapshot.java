@@ -20,8 +20,8 @@ import java.util.Optional;
  * child specs' lambdas, which belong to one version of the module; their children are compared.
  */
 final class StateSnapshot {
-    /** One server's state, and its callback module. */
-    private record Sample(String module, Object state) {}
+    /** One server's state, its callback module, and how to name it: its pid and registered name. */
+    private record Sample(String module, Object state, String name) {}
 
     private final Map<Pid, Sample> samples;
 
@@ -33,7 +33,8 @@ final class StateSnapshot {
         List<Pid> supervisors = BehaviourIndex.of(node.node()).supervisors();
         Map<Pid, Sample> samples = new LinkedHashMap<>();
         node.behaviourProcesses().forEach((module, pids) -> pids.stream().filter(p -> !supervisors.contains(p))
-                .forEach(p -> samples.put(p, new Sample(module, node.state(p)))));
+                .forEach(p -> samples.put(p, new Sample(module, node.state(p), p + node.node().info(p)
+                        .flatMap(i -> i.registeredName()).map(n -> " " + n).orElse("") + " (" + module + ")"))));
         return new StateSnapshot(samples);
     }
 
@@ -47,7 +48,7 @@ final class StateSnapshot {
         samples.forEach((pid, before) -> {
             Sample after = now.samples.get(pid);
             if (after == null) {
-                lines.add(pid + " (" + before.module() + ") had state " + before.state() + " " + then
+                lines.add(before.name() + " had state " + before.state() + " " + then
                         + " and is gone " + later);
                 return;
             }
@@ -56,12 +57,12 @@ final class StateSnapshot {
             try {
                 expected = current.isPresent() ? Migration.migrate(before.state(), current.get(), "state") : before.state();
             } catch (MigrationException e) {
-                lines.add(pid + " (" + before.module() + "): its state " + then + " cannot be brought to "
+                lines.add(before.name() + ": its state " + then + " cannot be brought to "
                         + current.get() + " to compare: " + e.getMessage());
                 return;
             }
             if (!Objects.equals(expected, after.state())) {
-                lines.add(pid + " (" + before.module() + "): state " + then + " " + before.state() + ", "
+                lines.add(before.name() + ": state " + then + " " + before.state() + ", "
                         + later + " " + after.state());
             }
         });

@@ -6,12 +6,13 @@ import java.nio.file.Path;
  * The releases the testkit's tests run: application {@code kv}, whose callback module starts a
  * supervisor ({@code kvsup}) of two stores, GenServers registered as {@code a} and {@code b}.
  * <ul>
- *   <li>release 1: {@code kv.Store} 1 keeps {@code State(name, count)}; {@code kv.Label} 1 says {@code v1:N};</li>
+ *   <li>release 1: {@code kv.Store} 1 keeps {@code State(name, count)}; {@code kv.Label} 1 says
+ *       {@code v1:N}, and its {@code hold()} waits for ever in its code;</li>
  *   <li>release 2: {@code kv.Store} 2 keeps {@code State(name, count, history)}, its codeChange
  *       adds the empty history on the way up; {@code kv.Label} 2 says {@code v2:N}; the new
  *       module {@code kv.Audit} writes the history's entries. Its appup adds and deletes Audit,
  *       loads Label and updates Store with an advanced code change, both ways;</li>
- *   <li>{@link #poisoned}: release 2 whose codeChange throws for store {@code b}.</li>
+ *   <li>flawed releases 2 ({@link Flaw}), for the tests of what the testkit reports.</li>
  * </ul>
  */
 final class KvReleases {
@@ -63,6 +64,12 @@ final class KvReleases {
                 public final class Label {
                     public static String of(int n) {
                         return "v$V:" + n;
+                    }
+
+                    /** Tells {@code ready} "holding", then waits for ever in this version's code: a process a purge of it kills. */
+                    public static void hold(dev.graft.process.Pid ready) {
+                        dev.graft.process.Proc.send(ready, "holding");
+                        dev.graft.process.Proc.receive(m -> false);
                     }
                 }
                 """.replace("$V", String.valueOf(vsn));
@@ -165,10 +172,23 @@ final class KvReleases {
             }
             """;
 
-    static String store2(boolean poisoned) {
-        return STORE_2.replace("POISON", poisoned
-                ? "if (o.name().equals(\"b\")) {\n            throw new IllegalStateException(\"store b cannot be upgraded\");\n        }"
-                : "");
+    /** What is wrong with a release 2, for the tests of what the testkit reports. */
+    enum Flaw {
+        NONE,
+        /** Store's codeChange up throws for store b. */
+        CODE_CHANGE_THROWS_FOR_B,
+        /** Store's codeChange up multiplies the count by 10, which the way down does not undo. */
+        CODE_CHANGE_NOT_UNDONE,
+        /** The appup's downgrade does not delete kv.Audit. */
+        APPUP_KEEPS_AUDIT
+    }
+
+    private static String store2(Flaw flaw) {
+        return STORE_2
+                .replace("POISON", flaw == Flaw.CODE_CHANGE_THROWS_FOR_B
+                        ? "if (o.name().equals(\"b\")) {\n            throw new IllegalStateException(\"store b cannot be upgraded\");\n        }"
+                        : "")
+                .replace("o.count(), List.of()", flaw == Flaw.CODE_CHANGE_NOT_UNDONE ? "o.count() * 10, List.of()" : "o.count(), List.of()");
     }
 
     static final String APPUP = """
@@ -192,26 +212,21 @@ final class KvReleases {
                 .writeTo(dir);
     }
 
-    /** Release 2's archive, with a relup to and from {@code release1}, in {@code dir}. */
-    static Path release2(Path dir, Path release1) {
-        return release2(dir, release1, false);
-    }
-
-    /** Release 2 whose Store codeChange throws for store b. */
-    static Path poisoned(Path dir, Path release1) {
-        return release2(dir, release1, true);
-    }
-
-    private static Path release2(Path dir, Path release1, boolean poisoned) {
+    /**
+     * Release 2's archive, with a relup to and from {@code release1}: {@code dir/kv-2.zip}, or
+     * for a flawed one {@code dir/FLAW/kv-2.zip}.
+     */
+    static Path release2(Path dir, Path release1, Flaw flaw) {
+        String appup = flaw == Flaw.APPUP_KEEPS_AUDIT ? APPUP.replaceAll(",\\s*\\{delete_module, 'kv.Audit'}", "") : APPUP;
         return ReleaseSources.release("kv", "2")
                 .application(AppSources.of("kv", "2").callbackModule("kv.KvApp")
                         .module("kv.Label", label(2))
                         .module("kv.Audit", AUDIT)
-                        .module("kv.Store", store2(poisoned))
+                        .module("kv.Store", store2(flaw))
                         .module("kv.KvSup", SUP)
                         .module("kv.KvApp", APP)
-                        .appup(APPUP))
+                        .appup(appup))
                 .relupWith(release1)
-                .writeTo(dir);
+                .writeTo(flaw == Flaw.NONE ? dir : dir.resolve(flaw.name().toLowerCase(java.util.Locale.ROOT)));
     }
 }

@@ -28,8 +28,8 @@ class ReleaseNodeTest {
     @BeforeAll
     static void buildReleases() throws Exception {
         kv1 = KvReleases.release1(dir);
-        kv2 = KvReleases.release2(dir, kv1);
-        poisoned = KvReleases.poisoned(Files.createDirectories(dir.resolve("poisoned")), kv1);
+        kv2 = KvReleases.release2(dir, kv1, KvReleases.Flaw.NONE);
+        poisoned = KvReleases.release2(dir, kv1, KvReleases.Flaw.CODE_CHANGE_THROWS_FOR_B);
     }
 
     @Test
