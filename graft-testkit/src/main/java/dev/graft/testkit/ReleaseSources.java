@@ -8,6 +8,7 @@ import dev.graft.release.ReleaseApps;
 import dev.graft.release.ReleaseArchive;
 import dev.graft.release.ReleaseException;
 import dev.graft.release.ReleaseSpec;
+import dev.graft.release.Relup;
 import dev.graft.release.RelupBuilder;
 import dev.graft.release.StartType;
 import dev.graft.shell.Shell;
@@ -88,7 +89,8 @@ public final class ReleaseSources {
     /**
      * Builds the release in {@code dir}: the release directory {@code dir/NAME-VSN/}, the
      * sources under {@code dir/NAME-VSN-src/}, and the archive, whose path it returns,
-     * {@code dir/NAME-VSN.zip}. What was there from an earlier build is replaced.
+     * {@code dir/NAME-VSN.zip}. They replace what an earlier build left there only once the
+     * whole build has succeeded; a build that fails leaves {@code dir} as it was.
      *
      * @throws dev.graft.shell.CompileException   if a module does not compile (every error, with file:line:column)
      * @throws dev.graft.release.RelupException   if the appups cannot make a relup (systools' reason)
@@ -98,27 +100,33 @@ public final class ReleaseSources {
         if (applications.isEmpty()) {
             throw new IllegalArgumentException("release " + name + " " + vsn + " has no application; add one with application()");
         }
-        Path build = dir.resolve(name + "-" + vsn);
-        Path sources = dir.resolve(name + "-" + vsn + "-src");
-        Path archive = dir.resolve(name + "-" + vsn + ".zip");
+        String base = name + "-" + vsn;
+        Path stage = null;
         try {
             Files.createDirectories(dir);
-            ReleaseFiles.deleteTree(build);
-            ReleaseFiles.deleteTree(sources);
-            Files.deleteIfExists(archive);
-            List<AppSpec> apps = compile(build, sources);
+            stage = Files.createTempDirectory(dir, "." + base + "-");
+            Path build = stage.resolve(base);
+            List<AppSpec> apps = compile(build, stage.resolve(base + "-src"));
             ReleaseSpec spec = new ReleaseSpec(name, vsn, "graft", applications.stream()
                     .map(a -> new ReleaseSpec.App(a.name(), a.vsn(), StartType.PERMANENT, Optional.empty())).toList());
             Path releaseDir = build.resolve("releases").resolve(vsn);
             Files.createDirectories(releaseDir);
             spec.write(releaseDir.resolve(name + ".rel"));
             if (!relupWith.isEmpty()) {
-                relup(new ReleaseApps(spec, apps), dir).write(releaseDir.resolve("relup"));
+                relup(new ReleaseApps(spec, apps), stage).write(releaseDir.resolve("relup"));
             }
-            ReleaseArchive.create(archive, build, ReleaseArchive.filesUnder(build), vsn);
-            return archive;
+            ReleaseArchive.create(stage.resolve(base + ".zip"), build, ReleaseArchive.filesUnder(build), vsn);
+            for (String built : List.of(base, base + "-src", base + ".zip")) {
+                ReleaseFiles.deleteTree(dir.resolve(built));
+                Files.move(stage.resolve(built), dir.resolve(built));
+            }
+            return dir.resolve(base + ".zip");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build release " + name + " " + vsn + " in " + dir, e);
+        } finally {
+            if (stage != null) {
+                ReleaseFiles.deleteTree(stage);
+            }
         }
     }
 
@@ -153,20 +161,16 @@ public final class ReleaseSources {
     }
 
     /** The relup from the appups, up from and down to each release of {@link #relupWith}. */
-    private dev.graft.release.Relup relup(ReleaseApps release, Path dir) throws IOException {
+    private Relup relup(ReleaseApps release, Path stage) throws IOException {
         Map<String, Appup> appups = new LinkedHashMap<>();
         applications.forEach(a -> a.appupSpec().ifPresent(u -> appups.put(a.name(), u)));
         RelupBuilder builder = RelupBuilder.of(release, appups);
-        Path scratch = Files.createTempDirectory(dir, name + "-" + vsn + "-bases");
-        try {
-            for (Path base : relupWith) {
-                ReleaseApps apps = ReleaseFiles.readApps(unpacked(base, scratch));
-                builder.upgradeFrom(apps).downgradeTo(apps);
-            }
-            return builder.build().relup();
-        } finally {
-            ReleaseFiles.deleteTree(scratch);
+        Path scratch = Files.createTempDirectory(stage, "bases");
+        for (Path base : relupWith) {
+            ReleaseApps apps = ReleaseFiles.readApps(unpacked(base, scratch));
+            builder.upgradeFrom(apps).downgradeTo(apps);
         }
+        return builder.build().relup();
     }
 
     /** A release directory of {@code release}: itself, or the archive extracted into {@code scratch}. */
