@@ -38,7 +38,8 @@ final class ReleaseFiles {
 
     /**
      * The release as an archive the release handler unpacks: an archive as it is; a directory
-     * archived into {@code scratch} (without the manifest it may hold from an earlier unpack).
+     * archived into a new directory under {@code scratch}, which the caller deletes (without
+     * the manifest the directory may hold from an earlier unpack).
      */
     static Path asArchive(Path release, Path scratch) {
         if (!Files.isDirectory(release)) {
@@ -47,7 +48,7 @@ final class ReleaseFiles {
         String vsn = vsnOf(release);
         try {
             Files.createDirectories(scratch);
-            Path archive = Files.createTempFile(scratch, "release-" + vsn + "-", ".zip");
+            Path archive = Files.createTempDirectory(scratch, "release-" + vsn + "-").resolve(vsn + ".zip");
             List<String> entries = ReleaseArchive.filesUnder(release).stream()
                     .filter(f -> !f.equals("releases/" + vsn + "/" + MANIFEST)).toList();
             ReleaseArchive.create(archive, release, entries, vsn);

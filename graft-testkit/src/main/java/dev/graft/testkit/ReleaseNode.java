@@ -129,6 +129,10 @@ public final class ReleaseNode implements AutoCloseable {
             throw new ReleaseFailure("unpacking " + release + " failed; nothing was written", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + release, e);
+        } finally {
+            if (!archive.equals(release)) {
+                ReleaseFiles.deleteTree(archive.getParent());
+            }
         }
     }
 
@@ -260,7 +264,7 @@ public final class ReleaseNode implements AutoCloseable {
             return executing;
         }
         BehaviourIndex index = BehaviourIndex.of(node);
-        return modules(currentRelease().vsn()).keySet().stream()
+        return classDirs(currentRelease().vsn()).keySet().stream()
                 .filter(m -> index.running(m).contains(pid)).findFirst().flatMap(code::isLoaded);
     }
 
@@ -268,7 +272,7 @@ public final class ReleaseNode implements AutoCloseable {
     public Map<String, List<Pid>> behaviourProcesses() {
         BehaviourIndex index = BehaviourIndex.of(node);
         Map<String, List<Pid>> found = new LinkedHashMap<>();
-        for (String m : modules(currentRelease().vsn()).keySet()) {
+        for (String m : classDirs(currentRelease().vsn()).keySet()) {
             List<Pid> pids = index.running(m);
             if (!pids.isEmpty()) {
                 found.put(m, pids);
@@ -282,24 +286,26 @@ public final class ReleaseNode implements AutoCloseable {
      * directories), by name, in the order of its applications and their {@code .app}s.
      */
     public Map<String, ModuleBinary> modules(String vsn) {
+        Map<String, ModuleBinary> modules = new LinkedHashMap<>();
+        classDirs(vsn).forEach((m, classes) -> modules.put(m, CodePath.read(classes, m).orElseThrow(() ->
+                new IllegalStateException("release " + vsn + " names module " + m + ", and its classes are not in " + classes))));
+        return modules;
+    }
+
+    /** The modules of release {@code vsn}, as its {@code .app}s name them, and the classes directory of each. */
+    private Map<String, Path> classDirs(String vsn) {
         Release r = releases.find(vsn).orElseThrow(() -> new IllegalArgumentException("no release " + vsn
                 + " is known (releases: " + whichReleases() + ")"));
-        Map<String, ModuleBinary> modules = new LinkedHashMap<>();
+        Map<String, Path> dirs = new LinkedHashMap<>();
         for (Release.Lib lib : r.libs()) {
             Path appFile = lib.dir().resolve("ebin").resolve(lib.app() + ".app");
-            AppSpec app;
             try {
-                app = AppSpec.read(appFile);
+                AppSpec.read(appFile).modules().forEach(m -> dirs.put(m, lib.dir().resolve("classes")));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + appFile, e);
             }
-            for (String m : app.modules()) {
-                modules.put(m, CodePath.read(lib.dir().resolve("classes"), m).orElseThrow(() -> new IllegalStateException(
-                        "release " + vsn + " names module " + m + " in " + appFile + ", and its classes are not in "
-                                + lib.dir().resolve("classes"))));
-            }
         }
-        return modules;
+        return dirs;
     }
 
     public Node node() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
 
@@ -47,7 +48,8 @@ import org.junit.jupiter.api.function.Executable;
  * A step that fails fails its dynamic test with every problem it found; the steps after it are
  * aborted (skipped), naming the step that failed. An install the release handler rolled back
  * is reported as such, with its reason ({@link ReleaseFailure}). The node is stopped, and its
- * releases root deleted, when JUnit closes the stream. Not thread-safe: configure it in one
+ * releases root deleted, when JUnit closes the stream (of the tests, or of the container's
+ * children). Not thread-safe: configure it in one
  * thread; each {@link #tests()} runs on a node of its own.
  */
 public final class RoundTrip {
@@ -123,6 +125,14 @@ public final class RoundTrip {
                 trip.step("downgrade " + b + " → " + a, trip::downgrade),
                 trip.step("upgrade " + a + " → " + b + " again", () -> trip.upgrade("upgrade " + a + " → " + b + " again", true))
         ).onClose(trip::close);
+    }
+
+    /**
+     * The tests in one container named {@code A ⇄ B}, for a {@code @TestFactory} that returns
+     * the round trips of several pairs of releases.
+     */
+    public DynamicContainer container() {
+        return DynamicContainer.dynamicContainer(a + " ⇄ " + b, tests());
     }
 
     /** One run of the round trip: its node, what it remembers between steps, and the step that failed. */

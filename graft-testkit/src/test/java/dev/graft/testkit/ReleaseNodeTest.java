@@ -119,6 +119,7 @@ class ReleaseNodeTest {
         try (ReleaseNode node = ReleaseNode.boot(dir.resolve("kv-1"))) {
             node.upgrade(dir.resolve("kv-2"));
             assertThat(node.apply("kv.Store", "bump", "a", 2)).isEqualTo("v2:2");
+            assertThat(node.root().resolve("tmp")).isEmptyDirectory(); // the archives made of the directories are gone
         }
     }
 

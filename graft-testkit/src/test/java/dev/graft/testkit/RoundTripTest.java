@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -61,6 +62,12 @@ class RoundTripTest {
                 })
                 .stateRoundTrips()
                 .tests();
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> roundTripsOfSeveralPairs_eachInAContainer_archivesOrReleaseDirectories() {
+        return Stream.of(RoundTrip.between(kv1, kv2).container(),
+                RoundTrip.between(dir.resolve("kv-1"), dir.resolve("kv-2")).container());
     }
 
     @Test
