@@ -32,10 +32,10 @@ import java.util.concurrent.Callable;
  * system's first boot makes it — and installs the others by their relups.
  *
  * <pre>{@code
- * try (ReleaseNode node = ReleaseNode.boot(kv1)) {
- *     node.apply("kv.Store", "put", "a", 1);
- *     node.upgrade(kv2);                                   // unpack + install by the relup
- *     assertThat(node.apply("kv.Store", "get", "a")).isEqualTo(1);
+ * try (ReleaseNode node = ReleaseNode.boot(kv1)) {                // release 1, permanent
+ *     node.apply("kv.Store", "bump", "a", 5);                     // a remote call, from a process
+ *     node.upgrade(kv2);                                          // unpack + install by the relup
+ *     assertThat(node.state(node.whereis("a"))).hasToString("State[name=a, count=5, history=[]]");
  *     assertThat(node.moduleVersion("kv.Store")).hasValue("2");
  *     node.downgrade("1");
  * }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *         .unpacking(Path.of("target/releases/kv-2.zip"));
  *
  * @Test
- * void theStoreKeepsItsKeysAcrossTheUpgrade(ReleaseNode node) throws Exception {
- *     node.apply("kv.Store", "put", "a", 1);
+ * void theStoreKeepsItsCountAcrossTheUpgrade(ReleaseNode node) throws Exception {
+ *     node.apply("kv.Store", "bump", "a", 2);
  *     node.upgrade("2");
- *     assertThat(node.apply("kv.Store", "get", "a")).isEqualTo(1);
+ *     assertThat(node.apply("kv.Store", "bump", "a", 1)).isEqualTo("v2:3");
  * }
  * }</pre>
  *

@@ -37,9 +37,10 @@ import org.junit.jupiter.api.function.Executable;
  * @TestFactory
  * Stream<DynamicTest> kvUpgrade() {
  *     return RoundTrip.between(KV_1, KV_2)
- *             .given(node -> node.apply("kv.Store", "put", "a", 1))
- *             .check("1", node -> assertThat(node.apply("kv.Store", "label")).isEqualTo("v1"))
- *             .check("2", node -> assertThat(node.apply("kv.Store", "label")).isEqualTo("v2"))
+ *             .given(node -> node.apply("kv.Store", "bump", "a", 5))
+ *             .check("1", node -> assertThat(node.apply("kv.Label", "of", 1)).isEqualTo("v1:1"))
+ *             .check("2", node -> assertThat(node.state(node.whereis("a")))
+ *                     .hasToString("State[name=a, count=5, history=[]]"))
  *             .stateRoundTrips()
  *             .tests();
  * }
