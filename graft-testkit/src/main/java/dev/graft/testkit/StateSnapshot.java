@@ -5,6 +5,7 @@ import dev.graft.code.ModuleVersion;
 import dev.graft.migrate.Migration;
 import dev.graft.migrate.MigrationException;
 import dev.graft.process.Pid;
+import dev.graft.process.ProcessInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +19,28 @@ import java.util.Optional;
  * runs now by Graft's structural migration (records of the callback module matched by name),
  * it equals the state the server has now. Supervisors are left out: their state holds their
  * child specs' lambdas, which belong to one version of the module; their children are compared.
+ * A server is known by its registered name if it has one (a supervisor's restarted child is
+ * the same server under a new pid), else by its pid.
  */
 final class StateSnapshot {
     /** One server's state, its callback module, and how to name it: its pid and registered name. */
     private record Sample(String module, Object state, String name) {}
 
-    private final Map<Pid, Sample> samples;
+    /** By registered name, else by pid. */
+    private final Map<Object, Sample> samples;
 
-    private StateSnapshot(Map<Pid, Sample> samples) {
+    private StateSnapshot(Map<Object, Sample> samples) {
         this.samples = samples;
     }
 
     static StateSnapshot take(ReleaseNode node) {
         List<Pid> supervisors = BehaviourIndex.of(node.node()).supervisors();
-        Map<Pid, Sample> samples = new LinkedHashMap<>();
-        node.behaviourProcesses().forEach((module, pids) -> pids.stream().filter(p -> !supervisors.contains(p))
-                .forEach(p -> samples.put(p, new Sample(module, node.state(p), p + node.node().info(p)
-                        .flatMap(i -> i.registeredName()).map(n -> " " + n).orElse("") + " (" + module + ")"))));
+        Map<Object, Sample> samples = new LinkedHashMap<>();
+        node.behaviourProcesses().forEach((module, pids) -> pids.stream().filter(p -> !supervisors.contains(p)).forEach(p -> {
+            Optional<String> registered = node.node().info(p).flatMap(ProcessInfo::registeredName);
+            samples.put(registered.<Object>map(n -> n).orElse(p),
+                    new Sample(module, node.state(p), p + registered.map(n -> " " + n).orElse("") + " (" + module + ")"));
+        }));
         return new StateSnapshot(samples);
     }
 
@@ -45,8 +51,8 @@ final class StateSnapshot {
      */
     List<String> differences(StateSnapshot now, ReleaseNode node, String then, String later) {
         List<String> lines = new ArrayList<>();
-        samples.forEach((pid, before) -> {
-            Sample after = now.samples.get(pid);
+        samples.forEach((server, before) -> {
+            Sample after = now.samples.get(server);
             if (after == null) {
                 lines.add(before.name() + " had state " + before.state() + " " + then
                         + " and is gone " + later);

@@ -4,14 +4,15 @@ import java.nio.file.Path;
 
 /**
  * The releases the testkit's tests run: application {@code kv}, whose callback module starts a
- * supervisor ({@code kvsup}) of two stores, GenServers registered as {@code a} and {@code b}.
+ * supervisor ({@code kvsup}) of stores, GenServers registered by their names.
  * <ul>
- *   <li>release 1: {@code kv.Store} 1 keeps {@code State(name, count)}; {@code kv.Label} 1 says
+ *   <li>release 1: stores a and b; {@code kv.Store} 1 keeps {@code State(name, count)}; {@code kv.Label} 1 says
  *       {@code v1:N}, and its {@code hold()} waits for ever in its code;</li>
- *   <li>release 2: {@code kv.Store} 2 keeps {@code State(name, count, history)}, its codeChange
+ *   <li>release 2: stores a, b and c; {@code kv.Store} 2 keeps {@code State(name, count, history)}, its codeChange
  *       adds the empty history on the way up; {@code kv.Label} 2 says {@code v2:N}; the new
  *       module {@code kv.Audit} writes the history's entries. Its appup adds and deletes Audit,
- *       loads Label and updates Store with an advanced code change, both ways;</li>
+ *       loads Label, updates Store with an advanced code change, and updates the supervisor,
+ *       starting c after it (and stopping and deleting c before it on the way down);</li>
  *   <li>flawed releases 2 ({@link Flaw}), for the tests of what the testkit reports.</li>
  * </ul>
  */
@@ -35,26 +36,29 @@ final class KvReleases {
             }
             """;
 
-    static final String SUP = """
-            package kv;
+    /** The supervisor: stores a and b; in release 2, c too. */
+    static String sup(int vsn) {
+        return """
+                package kv;
 
-            import dev.graft.behaviour.ChildSpec;
-            import dev.graft.behaviour.StartResult;
-            import dev.graft.behaviour.Supervisor;
+                import dev.graft.behaviour.ChildSpec;
+                import dev.graft.behaviour.StartResult;
+                import dev.graft.behaviour.Supervisor;
 
-            public final class KvSup implements Supervisor {
-                public static StartResult start() {
-                    return Supervisor.startLink("kvsup", KvSup.class, null);
+                public final class KvSup implements Supervisor {
+                    public static StartResult start() {
+                        return Supervisor.startLink("kvsup", KvSup.class, null);
+                    }
+
+                    @Override
+                    public Init init(Object args) {
+                        return Init.of(Flags.of(Strategy.ONE_FOR_ONE),
+                                ChildSpec.worker("a", () -> Store.startLink("a"), "kv.Store"),
+                                ChildSpec.worker("b", () -> Store.startLink("b"), "kv.Store")C);
+                    }
                 }
-
-                @Override
-                public Init init(Object args) {
-                    return Init.of(Flags.of(Strategy.ONE_FOR_ONE),
-                            ChildSpec.worker("a", () -> Store.startLink("a"), "kv.Store"),
-                            ChildSpec.worker("b", () -> Store.startLink("b"), "kv.Store"));
-                }
-            }
-            """;
+                """.replace("C)", vsn == 1 ? ")" : ",\n                ChildSpec.worker(\"c\", () -> Store.startLink(\"c\"), \"kv.Store\"))");
+    }
 
     static String label(int vsn) {
         return """
@@ -191,12 +195,22 @@ final class KvReleases {
                 .replace("o.count(), List.of()", flaw == Flaw.CODE_CHANGE_NOT_UNDONE ? "o.count() * 10, List.of()" : "o.count(), List.of()");
     }
 
+    /**
+     * Release 2's appup, as the appup cookbook writes a changed server and an added child: the
+     * supervisor's code change takes its new specs, and the new child starts after it; on the
+     * way down the child is stopped and deleted first.
+     */
     static final String APPUP = """
             {"2",
              [{"1", [{add_module, 'kv.Audit'},
                      {load_module, 'kv.Label'},
-                     {update, 'kv.Store', {advanced, []}, ['kv.Label', 'kv.Audit']}]}],
-             [{"1", [{update, 'kv.Store', {advanced, []}, ['kv.Label']},
+                     {update, 'kv.Store', {advanced, []}, ['kv.Label', 'kv.Audit']},
+                     {update, 'kv.KvSup', supervisor},
+                     {apply, {'dev.graft.behaviour.Supervisor', restartChild, ["kvsup", "c"]}}]}],
+             [{"1", [{apply, {'dev.graft.behaviour.Supervisor', terminateChild, ["kvsup", "c"]}},
+                     {apply, {'dev.graft.behaviour.Supervisor', deleteChild, ["kvsup", "c"]}},
+                     {update, 'kv.KvSup', supervisor},
+                     {update, 'kv.Store', {advanced, []}, ['kv.Label']},
                      {load_module, 'kv.Label'},
                      {delete_module, 'kv.Audit'}]}]}.
             """;
@@ -207,7 +221,7 @@ final class KvReleases {
                 .application(AppSources.of("kv", "1").callbackModule("kv.KvApp")
                         .module("kv.Label", label(1))
                         .module("kv.Store", STORE_1)
-                        .module("kv.KvSup", SUP)
+                        .module("kv.KvSup", sup(1))
                         .module("kv.KvApp", APP))
                 .writeTo(dir);
     }
@@ -223,7 +237,7 @@ final class KvReleases {
                         .module("kv.Label", label(2))
                         .module("kv.Audit", AUDIT)
                         .module("kv.Store", store2(flaw))
-                        .module("kv.KvSup", SUP)
+                        .module("kv.KvSup", sup(2))
                         .module("kv.KvApp", APP)
                         .appup(appup))
                 .relupWith(release1)

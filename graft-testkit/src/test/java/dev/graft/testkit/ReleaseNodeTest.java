@@ -46,7 +46,7 @@ class ReleaseNodeTest {
     }
 
     @Test
-    void anUpgradeAndADowngrade_changeTheStoresCodeAndStateBothWays() throws Exception {
+    void anUpgradeAndADowngrade_changeTheStoresCodeAndState_andTheSupervisorsChildren_bothWays() throws Exception {
         try (ReleaseNode node = ReleaseNode.boot(kv1)) {
             // given store a bumped to 5 on release 1
             node.apply("kv.Store", "bump", "a", 5);
@@ -63,6 +63,8 @@ class ReleaseNodeTest {
             assertThat(node.runningVersion(a)).map(ModuleVersion::vsn).hasValue("2");
             assertThat(node.apply("kv.Store", "bump", "a", 1)).isEqualTo("v2:6");
             assertThat(node.moduleVersion("kv.Audit")).isPresent();
+            // and the supervisor took its new specs: store c, added by release 2, runs
+            assertThat(node.state(node.whereis("c"))).hasToString("State[name=c, count=0, history=[]]");
 
             // when it is downgraded to release 1
             node.downgrade("1");
@@ -71,6 +73,7 @@ class ReleaseNodeTest {
             assertThat(node.state(a)).hasToString("State[name=a, count=6]");
             assertThat(node.apply("kv.Store", "bump", "a", 1)).isEqualTo("v1:7");
             assertThat(node.moduleVersion("kv.Audit")).isEmpty();
+            assertThat(node.node().whereis("c")).isEmpty();
             assertThat(node.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.OLD);
         }
     }

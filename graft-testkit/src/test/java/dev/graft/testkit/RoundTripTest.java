@@ -54,9 +54,11 @@ class RoundTripTest {
                 .check("1", node -> {
                     assertThat(node.state(node.whereis("a"))).hasToString("State[name=a, count=5]");
                     assertThat(node.apply("kv.Label", "of", 1)).isEqualTo("v1:1");
+                    assertThat(node.node().whereis("c")).isEmpty();
                 })
                 .check("2", node -> {
                     assertThat(node.state(node.whereis("b"))).hasToString("State[name=b, count=7, history=[]]");
+                    assertThat(node.state(node.whereis("c"))).hasToString("State[name=c, count=0, history=[]]");
                     assertThat(node.apply("kv.Label", "of", 1)).isEqualTo("v2:1");
                     assertThat(node.moduleVersion("kv.Audit")).isPresent();
                 })
