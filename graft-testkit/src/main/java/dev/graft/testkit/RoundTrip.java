@@ -5,12 +5,14 @@ import dev.graft.code.ModuleBinary;
 import dev.graft.code.ModuleVersion;
 import dev.graft.process.Pid;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -67,6 +69,7 @@ public final class RoundTrip {
     private Check given = node -> { };
     private final Map<String, List<Check>> checks = new LinkedHashMap<>();
     private boolean stateRoundTrips;
+    private Duration stepTimeout;
 
     private RoundTrip(Path releaseA, Path releaseB) {
         this.releaseA = releaseA;
@@ -117,6 +120,19 @@ public final class RoundTrip {
         return this;
     }
 
+    /**
+     * Fails a step that has not finished after {@code timeout} — an install that waits for ever,
+     * a check that never returns — with what the node's busy processes are doing, instead of
+     * letting the build hang. The step runs in a thread of its own ({@code assertTimeoutPreemptively}).
+     */
+    public RoundTrip stepTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a step timeout is positive, not " + timeout);
+        }
+        this.stepTimeout = timeout;
+        return this;
+    }
+
     /** The dynamic tests, one per step, for a {@code @TestFactory} to return. */
     public Stream<DynamicTest> tests() {
         Trip trip = new Trip();
@@ -138,8 +154,9 @@ public final class RoundTrip {
 
     /** One run of the round trip: its node, what it remembers between steps, and the step that failed. */
     private final class Trip {
-        private ReleaseNode node;
-        private String failed;
+        /** Written by the step that boots, which may run in a thread of the step timeout's; read by later steps and close. */
+        private volatile ReleaseNode node;
+        private volatile String failed;
         /** The servers' states before the first upgrade, and after it; with stateRoundTrips only. */
         private StateSnapshot beforeUpgrade;
         private StateSnapshot afterUpgrade;
@@ -150,7 +167,13 @@ public final class RoundTrip {
                     Assumptions.abort("not run: the step \"" + failed + "\" failed");
                 }
                 try {
-                    body.execute();
+                    if (stepTimeout == null) {
+                        body.execute();
+                    } else {
+                        Assertions.assertTimeoutPreemptively(stepTimeout, body, () -> "the step \"" + name
+                                + "\" did not finish within " + stepTimeout + "; what the node's busy processes were doing:"
+                                + (node == null ? " no node yet" : BusyProcesses.describe(node.node())) + "\n");
+                    }
                 } catch (Throwable t) {
                     failed = name;
                     throw t;

@@ -9,6 +9,7 @@ import dev.graft.code.CodeServer;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -147,6 +148,19 @@ class RoundTripTest {
                 .hasMessageStartingWith("the checks of release 2 changed the state of a server")
                 .hasMessageContaining("state before the checks State[name=a, count=5, history=[]], after"
                         + " State[name=a, count=6, history=[bumped by 1]]");
+    }
+
+    @Test
+    void aStepThatNeverFinishes_failsAfterTheStepTimeout_showingWhatTheBusyProcessesAreDoing() {
+        Map<String, TestExecutionResult> results = run(RoundTrip.between(kv1, kv2)
+                .check("1", node -> node.run(() -> Proc.receive(m -> false))) // waits for ever
+                .stepTimeout(Duration.ofSeconds(1)));
+
+        assertThat(results.get(BOOT).getStatus()).isEqualTo(FAILED);
+        assertThat(results.get(BOOT).getThrowable().orElseThrow())
+                .hasMessageStartingWith("the step \"boot 1\" did not finish within PT1S; what the node's busy processes were doing:")
+                .hasMessageContaining("at dev.graft.testkit.RoundTripTest.lambda$");
+        assertThat(results.get(UP).getStatus()).isEqualTo(ABORTED);
     }
 
     /** Runs a round trip's tests as JUnit runs a user's @TestFactory, and returns what it reported. */
