@@ -113,12 +113,18 @@ final class Install {
         List<CodeChangeBatch> batches = new ArrayList<>();
         try {
             softPurgeChecks();
+            // Every target's processes are found before any batch is prepared: a supervisor that
+            // holds a prepared change takes only system messages, so it could not list its children.
+            List<Map.Entry<CodeChange.Target, List<Pid>>> changes = new ArrayList<>();
             for (RelupInstruction i : script) {
                 if (i instanceof CodeChange c) {
                     for (CodeChange.Target t : c.modules()) {
-                        batches.add(prepareChange(t, prepared));
+                        changes.add(Map.entry(t, processesOf(t.module())));
                     }
                 }
+            }
+            for (Map.Entry<CodeChange.Target, List<Pid>> change : changes) {
+                batches.add(prepareChange(change.getKey(), change.getValue(), prepared));
             }
         } catch (ReleaseException | RuntimeException e) {
             batches.forEach(CodeChangeBatch::abort);
@@ -180,7 +186,7 @@ final class Install {
         }
     }
 
-    private CodeChangeBatch prepareChange(CodeChange.Target t, Prepared prepared) throws ReleaseException {
+    private CodeChangeBatch prepareChange(CodeChange.Target t, List<Pid> processes, Prepared prepared) throws ReleaseException {
         String m = t.module();
         Optional<ModuleVersion> current = code.isLoaded(m);
         ModuleVersion target = prepared.versions().stream().filter(v -> v.name().equals(m)).findFirst()
@@ -188,7 +194,7 @@ final class Install {
                         "code_change of " + m + ", which is neither loaded nor in the release", m));
         Object oldVsn = down ? new GenServer.Down(target.vsn()) : current.map(ModuleVersion::vsn).orElse(null);
         try {
-            return CodeChangeBatch.prepare(processesOf(m), target, oldVsn, t.extra(), PREPARE_TIMEOUT_MILLIS);
+            return CodeChangeBatch.prepare(processes, target, oldVsn, t.extra(), PREPARE_TIMEOUT_MILLIS);
         } catch (CodeChangeException e) {
             throw ReleaseException.of("code_change_failed", "the code change of " + m + " failed, nothing was changed: "
                     + e.reason(), m, e.reason());
