@@ -20,8 +20,10 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The generated round-trip test of an upgrade: for releases A and B, dynamic tests that boot A,
- * upgrade to B, downgrade to A and upgrade to B again, on one {@link ReleaseNode}, checking
- * after each step that
+ * upgrade to B, downgrade to A and upgrade to B again, on one {@link ReleaseNode}. Each step
+ * installs its release and makes it permanent, as {@code graft upgrade} and {@code graft
+ * downgrade} do, so the processes a brutal post-purge kills at make_permanent die within the
+ * step. After each step it checks that
  * <ul>
  *   <li>the release handler reports the release the step went to as current;</li>
  *   <li>every module of that release is loaded at the version the release ships (the same
@@ -192,6 +194,7 @@ public final class RoundTrip {
         void upgrade(String name, boolean again) throws Exception {
             ProcessWatch watch = ProcessWatch.start(node.node());
             node.upgrade(b);
+            node.makePermanent();
             verify("after " + name, b, watch.killed());
             StateSnapshot upgraded = roundTrip(again ? afterUpgrade : null, "after the first upgrade", "after the second");
             afterUpgrade = upgraded;
@@ -201,6 +204,7 @@ public final class RoundTrip {
         void downgrade() throws Exception {
             ProcessWatch watch = ProcessWatch.start(node.node());
             node.downgrade(a);
+            node.makePermanent();
             verify("after downgrade " + b + " → " + a, a, watch.killed());
             roundTrip(beforeUpgrade, "before the upgrade", "after the downgrade");
             runChecks(a);
