@@ -68,14 +68,20 @@ final class Install {
         this.down = down;
     }
 
-    /** What the script would do, computed without changing anything. */
-    InstallPlan plan(String from, String to) throws ReleaseException {
+    /**
+     * What the script would do, computed without changing anything, after the checks the install
+     * makes before it changes anything (the new code reads and defines, no soft pre-purge finds
+     * a process in old code). With {@code purge}, then removes the old code of each module the
+     * script loads or removes that no process runs: check_install_release's {@code purge}.
+     */
+    InstallPlan plan(String from, String to, boolean purge) throws ReleaseException {
         List<String> load = new ArrayList<>();
         Map<String, List<Pid>> change = new LinkedHashMap<>();
         Map<String, List<Pid>> kills = new LinkedHashMap<>();
         List<String> remove = new ArrayList<>();
         List<String> apply = new ArrayList<>();
         readObjectCode();
+        softPurgeChecks();
         for (RelupInstruction i : script) {
             switch (i) {
                 case Load l -> {
@@ -95,7 +101,28 @@ final class Install {
                 default -> { }
             }
         }
-        return new InstallPlan(from, to, load, change, kills, remove, apply);
+        return new InstallPlan(from, to, load, change, kills, remove, apply, purge ? purgeUnusedOldCode() : List.of());
+    }
+
+    /**
+     * Soft-purges the old code of every module the script loads or removes, so that the install
+     * finds none to check or kill (OTP purges those whose old code no process runs, whatever
+     * their purge methods; a soft purge is that check and the removal as one step). Returns the
+     * modules whose old code it removed.
+     */
+    private List<String> purgeUnusedOldCode() {
+        List<String> purged = new ArrayList<>();
+        for (RelupInstruction i : script) {
+            String module = switch (i) {
+                case Load l -> l.module();
+                case Remove r -> r.module();
+                default -> null;
+            };
+            if (module != null && code.oldCode(module).isPresent() && code.softPurge(module)) {
+                purged.add(module);
+            }
+        }
+        return purged;
     }
 
     /** Runs the transaction; returns the modules left with old code that a soft post-purge could not remove. */

@@ -8,16 +8,21 @@ import java.util.Map;
  * What installing a release would do, for a person to read before it is done
  * ({@code check_install_release}): the modules loaded, the processes whose state migrates
  * (and with which version's {@code codeChange}), and the processes each purge would kill.
- * Computing it changes nothing.
+ * Computing it changes nothing, except with the {@code purge} option, which then removes old
+ * code no process runs.
+ *
+ * @param purged the modules whose old code the {@code purge} option removed (none without it)
  */
 public record InstallPlan(String from, String to, List<String> load, Map<String, List<Pid>> codeChange,
-                          Map<String, List<Pid>> purgeKills, List<String> remove, List<String> apply) {
+                          Map<String, List<Pid>> purgeKills, List<String> remove, List<String> apply,
+                          List<String> purged) {
     public InstallPlan {
         load = List.copyOf(load);
         codeChange = Map.copyOf(codeChange);
         purgeKills = Map.copyOf(purgeKills);
         remove = List.copyOf(remove);
         apply = List.copyOf(apply);
+        purged = List.copyOf(purged);
     }
 
     /** The plan as text, one line per step. */
@@ -30,6 +35,7 @@ public record InstallPlan(String from, String to, List<String> load, Map<String,
                 .append(pids.isEmpty() ? ": kills no process" : ": kills " + pids).append('\n'));
         remove.forEach(m -> b.append("  remove      ").append(m).append('\n'));
         apply.forEach(a -> b.append("  apply       ").append(a).append('\n'));
+        purged.forEach(m -> b.append("  purged      ").append(m).append(": its old code, which no process ran\n"));
         return b.toString();
     }
 }
