@@ -125,8 +125,11 @@ final class Install {
         return purged;
     }
 
-    /** Runs the transaction; returns the modules left with old code that a soft post-purge could not remove. */
-    List<String> run() throws ReleaseException {
+    /**
+     * Runs the transaction; returns the modules left with old code a process still runs, each
+     * with its post-purge method.
+     */
+    Map<String, PurgeMethod> run() throws ReleaseException {
         Prepared prepared = prepare();
         List<CodeChangeBatch> batches = new ArrayList<>();
         try {
@@ -229,7 +232,7 @@ final class Install {
 
     // ---- the commit ----
 
-    private List<String> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
+    private Map<String, PurgeMethod> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
         for (RelupInstruction i : script) {
             if (i instanceof Load l && l.prePurge() == PurgeMethod.BRUTAL_PURGE && code.oldCode(l.module()).isPresent()) {
                 code.purge(l.module());
@@ -241,7 +244,7 @@ final class Install {
             throw new ReleaseException(r.failures().toString(), "the new code could not be made current: " + r.describe());
         }
         batches.forEach(CodeChangeBatch::commit);
-        List<String> unpurged = new ArrayList<>();
+        Map<String, PurgeMethod> unpurged = new LinkedHashMap<>();
         for (RelupInstruction i : script) {
             switch (i) {
                 case Apply a -> apply(a);
@@ -257,11 +260,16 @@ final class Install {
         return unpurged;
     }
 
-    private void postPurge(String module, PurgeMethod how, List<String> unpurged) {
-        if (how == PurgeMethod.BRUTAL_PURGE) {
-            code.purge(module);
-        } else if (!code.softPurge(module)) {
-            unpurged.add(module);
+    /**
+     * The old code a load or a removal left is soft-purged at once; a module whose old code a
+     * process still runs is left with its post-purge method (release_handler_1's
+     * {@code do_soft_purge}): a brutal one is purged when the release is made permanent.
+     */
+    private void postPurge(String module, PurgeMethod how, Map<String, PurgeMethod> unpurged) {
+        if (code.softPurge(module)) {
+            unpurged.remove(module);
+        } else {
+            unpurged.putIfAbsent(module, how);
         }
     }
 

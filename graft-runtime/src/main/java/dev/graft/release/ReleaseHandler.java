@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -36,6 +38,11 @@ public final class ReleaseHandler {
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by lock. */
     private List<Release> releases;
+    /**
+     * The modules installs left with old code a process runs, by post-purge method: the brutal
+     * ones are purged by {@link #makePermanent}. Guarded by lock.
+     */
+    private final Map<String, PurgeMethod> unpurged = new LinkedHashMap<>();
 
     private ReleaseHandler(Node node, Path root, List<Release> releases) {
         this.node = node;
@@ -152,7 +159,8 @@ public final class ReleaseHandler {
 
     /**
      * Makes a current release permanent (the permanent one becomes old): {@code make_permanent}.
-     * Already permanent: nothing to do.
+     * Then purges the old code that installs left because a process still ran it and whose
+     * post-purge is brutal, killing those processes. Already permanent: nothing to do.
      */
     public void makePermanent(String vsn) throws ReleaseException, IOException {
         lock.lock();
@@ -167,6 +175,14 @@ public final class ReleaseHandler {
             }
             commit(releases.stream().map(x -> x.vsn().equals(vsn) ? x.withStatus(ReleaseStatus.PERMANENT)
                     : x.status() == ReleaseStatus.PERMANENT ? x.withStatus(ReleaseStatus.OLD) : x).toList());
+            List<String> brutal = unpurged.entrySet().stream().filter(e -> e.getValue() == PurgeMethod.BRUTAL_PURGE)
+                    .map(Map.Entry::getKey).toList();
+            CodeServer code = CodeServer.of(node);
+            node.asProcess(() -> {
+                brutal.forEach(code::purge);
+                return null;
+            });
+            brutal.forEach(unpurged::remove);
         } finally {
             lock.unlock();
         }
@@ -249,7 +265,10 @@ public final class ReleaseHandler {
         }
     }
 
-    /** What {@link #installRelease} did: the versions, and the modules a soft post-purge left with old code. */
+    /**
+     * What {@link #installRelease} did: the versions, and the modules left with old code a process
+     * still runs (their post-purge: brutal, at {@link #makePermanent}; soft, never by the handler).
+     */
     public record Installed(String from, String to, List<String> unpurged) {}
 
     /** An option of {@link #checkInstallRelease}: OTP's options of {@code check_install_release/2}. */
@@ -295,11 +314,12 @@ public final class ReleaseHandler {
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            List<String> unpurged = node.asProcess(install::run);
+            Map<String, PurgeMethod> left = node.asProcess(install::run);
+            unpurged.putAll(left);
             commit(releases.stream().map(r -> r.vsn().equals(vsn)
                     ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
                     : r.status() == ReleaseStatus.CURRENT ? r.withStatus(ReleaseStatus.OLD) : r).toList());
-            return new Installed(step.from.vsn(), vsn, unpurged);
+            return new Installed(step.from.vsn(), vsn, List.copyOf(left.keySet()));
         } finally {
             lock.unlock();
         }

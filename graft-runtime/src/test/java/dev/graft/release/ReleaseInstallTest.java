@@ -250,17 +250,45 @@ import dev.graft.process.Proc;
         assertThat(rh.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.UNPACKED);
     }
 
-    /** A process in kv.Store's code, which loading kv.Store again then makes old code. */
-    private Pid inOldStoreCode(Node node) throws Exception {
+    /** A process in kv.Store's current code, not a server: it stays there. */
+    private static Pid inStoreCode(Node node) throws Exception {
         CodeServer code = CodeServer.of(node);
-        Pid inStore = node.runProcess(() -> {
+        return node.runProcess(() -> {
             Pid self = Proc.self();
             Pid p = node.spawn(() -> code.apply(STORE, "stayHere", self));
             Proc.receive("here"::equals);
             return p;
         });
+    }
+
+    /** A process in kv.Store's code, which loading kv.Store again then makes old code. */
+    private Pid inOldStoreCode(Node node) throws Exception {
+        Pid inStore = inStoreCode(node);
         reloadStore(node);
         return inStore;
+    }
+
+    @Test
+    void aProcessLeftInTheOldCode_outlivesTheInstall_andIsKilledByMakePermanent(Node node) throws Exception {
+        // given release 1 booted, a store, and a process in kv.Store's code, not a server: no code change moves it
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        Pid store = start(node, List.of("a")).getFirst();
+        CodeServer code = CodeServer.of(node);
+        Pid inStore = inStoreCode(node);
+
+        // when release 2 is installed, whose relup loads kv.Store with a brutal post-purge
+        ReleaseHandler.Installed up = rh.installRelease("2");
+
+        // then the soft purge after the load left version 1 for that process, which lives on it
+        assertThat(up.unpurged()).containsExactly(STORE);
+        assertThat(code.oldCode(STORE).map(code::processesRunning)).hasValue(List.of(inStore));
+        assertThat(bump(node, store, 1)).isEqualTo("v2:6");
+
+        // when release 2 is made permanent, the brutal post-purge is done: the process is killed and the old code gone
+        rh.makePermanent("2");
+        assertThat(node.info(inStore)).isEmpty();
+        assertThat(code.oldCode(STORE)).isEmpty();
+        assertThat(bump(node, store, 1)).isEqualTo("v2:7");
     }
 
     @Test
