@@ -1,5 +1,6 @@
 %% A release upgrade of N supervised gen_servers under client load with OTP's release_handler: the
-%% Erlang VM's side of dev.graft.bench.upgrade.ReleaseUpgradeUnderLoad, driven by release_bench.sh.
+%% Erlang VM's side of dev.graft.bench.upgrade.UpgradeUnderLoad's release_handler way
+%% (ReleaseUpgrade), driven by release_bench.sh.
 %%
 %% build: two releases of application bench (bench_app/: an application whose simple_one_for_one
 %% supervisor runs gen_servers of bench_counter, its child spec listing bench_counter), version 1
