@@ -5,6 +5,7 @@ import dev.graft.behaviour.Supervisor;
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.release.ReleaseHandler;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ final class ReleaseUpgrade implements UpgradeWay {
 
     /** Stops the application (its supervisor stops the servers), and deletes the releases. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (handler != null) {
             ApplicationController.of(handler.node()).stop(BenchRelease.APP);
         }

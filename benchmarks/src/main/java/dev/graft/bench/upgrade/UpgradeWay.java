@@ -2,6 +2,7 @@ package dev.graft.bench.upgrade;
 
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ interface UpgradeWay extends AutoCloseable {
 
     /** Removes what {@link #start} made outside the node; by default nothing. */
     @Override
-    default void close() throws Exception {}
+    default void close() throws IOException {}
 
     static UpgradeWay named(String name) {
         return switch (name) {
