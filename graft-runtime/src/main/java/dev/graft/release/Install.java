@@ -68,8 +68,13 @@ final class Install {
         this.down = down;
     }
 
-    /** What the script would do, computed without changing anything. */
-    InstallPlan plan(String from, String to) throws ReleaseException {
+    /**
+     * What the script would do, computed without changing anything, after the checks the install
+     * makes before it changes anything (the new code reads and defines, no soft pre-purge finds
+     * a process in old code). With {@code purge}, then removes the old code of each module the
+     * script loads or removes that no process runs: check_install_release's {@code purge}.
+     */
+    InstallPlan plan(String from, String to, boolean purge) throws ReleaseException {
         List<String> load = new ArrayList<>();
         Map<String, List<Pid>> change = new LinkedHashMap<>();
         Map<String, List<Pid>> kills = new LinkedHashMap<>();
@@ -77,6 +82,7 @@ final class Install {
         List<String> remove = new ArrayList<>();
         List<String> apply = new ArrayList<>();
         readObjectCode();
+        softPurgeChecks();
         for (RelupInstruction i : script) {
             switch (i) {
                 case Load l -> {
@@ -96,7 +102,25 @@ final class Install {
                 default -> { }
             }
         }
-        return new InstallPlan(from, to, load, change, kills, left, remove, apply);
+        return new InstallPlan(from, to, load, change, kills, left, remove, apply,
+                purge ? purgeUnusedOldCode() : List.of());
+    }
+
+    /**
+     * Soft-purges the old code of every module the script loads or removes, so that the install
+     * finds none to check or kill (OTP purges those whose old code no process runs, whatever
+     * their purge methods; a soft purge is that check and the removal as one step). Returns the
+     * modules whose old code it removed.
+     */
+    private List<String> purgeUnusedOldCode() {
+        List<String> purged = new ArrayList<>();
+        for (RelupInstruction i : script) {
+            String module = i instanceof Load l ? l.module() : i instanceof Remove r ? r.module() : null;
+            if (module != null && code.oldCode(module).isPresent() && code.softPurge(module)) {
+                purged.add(module);
+            }
+        }
+        return purged;
     }
 
     /** Who a load or removal of {@code module} kills now (in its old code), and who it leaves in the code it replaces. */
@@ -268,6 +292,7 @@ final class Install {
      * run is left, and noted with the method; a brutal one is carried out at make_permanent.
      */
     private void postPurge(String module, PurgeMethod how, List<UnpurgedModules.Entry> unpurged) {
+        unpurged.removeIf(e -> e.module().equals(module)); // a module loaded, then removed: its last word counts
         if (!code.softPurge(module)) {
             unpurged.add(new UnpurgedModules.Entry(module, how));
         }

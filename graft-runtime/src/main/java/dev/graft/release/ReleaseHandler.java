@@ -339,6 +339,16 @@ public final class ReleaseHandler {
      */
     public record Installed(String from, String to, List<String> unpurged) {}
 
+    /** An option of {@link #checkInstallRelease}: OTP's options of {@code check_install_release/2}. */
+    public enum CheckOption {
+        /**
+         * Once every check has passed, remove the old code of each module the install would
+         * load or remove that no process runs, so that the install has no old code to check or
+         * purge: {@code purge}. Old code a process runs is kept, and the process with it.
+         */
+        PURGE
+    }
+
     /**
      * The modules the last install left with old code that processes still run. They are
      * soft-purged again every 10 seconds until none is left; those whose post-purge is
@@ -355,15 +365,18 @@ public final class ReleaseHandler {
 
     /**
      * What installing {@code vsn} would do — the modules it loads, the processes whose state
-     * migrates, the processes each purge would kill — checked and printed for a person, with
-     * nothing changed: {@code check_install_release}. Reads and checks every new module.
+     * migrates, the processes each purge would kill — checked and printed for a person:
+     * {@code check_install_release}. Reads and checks every new module, and refuses, as the
+     * install would, a soft pre-purge of old code a process runs ({@code old_processes}).
+     * Changes nothing, unless {@link CheckOption#PURGE} is given.
      */
-    public InstallPlan checkInstallRelease(String vsn) throws ReleaseException {
+    public InstallPlan checkInstallRelease(String vsn, CheckOption... options) throws ReleaseException {
+        boolean purge = List.of(options).contains(CheckOption.PURGE);
         lock.lock();
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            return node.asProcess(() -> install.plan(step.from.vsn(), vsn)); // OTP's release handler is a process
+            return node.asProcess(() -> install.plan(step.from.vsn(), vsn, purge)); // OTP's release handler is a process
         } finally {
             lock.unlock();
         }
