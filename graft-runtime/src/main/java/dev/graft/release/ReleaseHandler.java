@@ -177,11 +177,7 @@ public final class ReleaseHandler {
     public void setRemoved(String vsn) throws ReleaseException, IOException {
         lock.lock();
         try {
-            Release r = known(vsn);
-            if (r.status() == ReleaseStatus.PERMANENT) {
-                throw ReleaseException.of("permanent", "release " + vsn + " is permanent and cannot be removed", vsn);
-            }
-            commit(releases.stream().filter(x -> x != r).toList());
+            forget(vsn);
         } finally {
             lock.unlock();
         }
@@ -263,14 +259,9 @@ public final class ReleaseHandler {
     public void removeRelease(String vsn) throws ReleaseException, IOException {
         lock.lock();
         try {
-            Release r = known(vsn);
-            if (r.status() == ReleaseStatus.PERMANENT) {
-                throw ReleaseException.of("permanent", "release " + vsn + " is permanent and cannot be removed", vsn);
-            }
-            List<Release> rest = releases.stream().filter(x -> x != r).toList();
-            commit(rest);
+            Release r = forget(vsn);
             for (Release.Lib lib : r.libs()) {
-                if (rest.stream().noneMatch(x -> x.libs().contains(lib))) {
+                if (releases.stream().noneMatch(x -> x.libs().contains(lib))) {
                     deleteTree(lib.dir());
                 }
             }
@@ -278,6 +269,16 @@ public final class ReleaseHandler {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Takes a release that is not permanent out of the status file, and returns it. Under lock. */
+    private Release forget(String vsn) throws ReleaseException, IOException {
+        Release r = known(vsn);
+        if (r.status() == ReleaseStatus.PERMANENT) {
+            throw ReleaseException.of("permanent", "release " + vsn + " is permanent and cannot be removed", vsn);
+        }
+        commit(releases.stream().filter(x -> x != r).toList());
+        return r;
     }
 
     /**
