@@ -420,14 +420,32 @@ public final class ReleaseHandler {
         }
         Optional<Relup.Script> up = relup(to.vsn()).flatMap(r -> r.upgradeFrom(from.vsn()));
         if (up.isPresent()) {
-            return new Step(from, up.get(), false);
+            return live(new Step(from, up.get(), false), vsn);
         }
         Optional<Relup.Script> down = relup(from.vsn()).flatMap(r -> r.downgradeTo(vsn));
         if (down.isPresent()) {
-            return new Step(from, down.get(), true);
+            return live(new Step(from, down.get(), true), vsn);
         }
         throw ReleaseException.of("no_matching_relup", "neither releases/" + vsn + "/relup upgrades from " + from.vsn()
                 + " nor releases/" + from.vsn() + "/relup downgrades to " + vsn, vsn, from.vsn());
+    }
+
+    /**
+     * Refuses a script that restarts the emulator ({@code restart_new_emulator},
+     * {@code restart_emulator}): a node restarts no JVM in the middle of an install, and a
+     * script it carried out without the restart would leave the node on classes the release
+     * says must be new. Refused before anything changes, saying what to do instead.
+     */
+    private static Step live(Step step, String vsn) throws ReleaseException {
+        for (RelupInstruction i : step.script.instructions()) {
+            if (i instanceof RelupInstruction.RestartEmulator || i instanceof RelupInstruction.RestartNewEmulator) {
+                String what = i.toTerm().toString();
+                throw ReleaseException.of(what, "the relup from " + step.from.vsn() + " to " + vsn + " says " + what
+                        + ": the node's JVM must restart, which a live install does not do; stop the node and "
+                        + "start it on release " + vsn + " instead", vsn);
+            }
+        }
+        return step;
     }
 
     private Optional<Relup> relup(String vsn) throws ReleaseException {

@@ -246,7 +246,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** A module with nothing but {@code vsn()}: {@code @Vsn("$V") ... vsn() returns $V}. */
-    static String plain(String module) {
+    public static String plain(String module) {
         String pkg = module.substring(0, module.lastIndexOf('.'));
         String name = module.substring(module.lastIndexOf('.') + 1);
         return """
