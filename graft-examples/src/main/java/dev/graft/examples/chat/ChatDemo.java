@@ -211,7 +211,7 @@ public final class ChatDemo {
         Path log = root.resolve("log/chat.log");
         long t = System.nanoTime();
         Map<String, Path> archives = new ChatReleases(work.resolve("build"),
-                new ChatReleases.Settings(options.port(), ACCEPTORS, log)).buildAll();
+                new ChatReleases.Settings(options.port(), ACCEPTORS, log), out).buildAll();
         out.printf("built releases %s in %d ms: %s%n", String.join(", ", archives.keySet()), millisSince(t),
                 archives.values().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" ")));
         try (Node node = Node.start("chat")) {

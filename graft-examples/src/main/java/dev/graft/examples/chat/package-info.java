@@ -3,8 +3,9 @@
  * upgraded from release 1 to 2 to 3 and back to 2 while real TCP clients talk to it.
  *
  * <p>The chat's modules are resources, {@code modules/chat/vN/chat/}, compiled when the demo
- * runs ({@link dev.graft.examples.chat.ChatReleases}); version 1 holds all of them, versions 2
- * and 3 only what they change, with the appup beside them. Its tree, as a ranch listener's:
+ * runs and built into releases by Graft's release builder, which generates each upgrade's appups
+ * from the bytecode ({@link dev.graft.examples.chat.ChatReleases}); version 1 holds all of them,
+ * versions 2 and 3 only what they change. Its tree, as a ranch listener's:
  * <pre>
  * chat_sup (ChatSup, rest_for_one)            the application's top (ChatApp)
  *  ├─ chat_rooms (Rooms, GenServer)            the room registry: members, rooms, nicks

@@ -53,6 +53,9 @@ class ChatDemoTest {
         assertThat(log.getLast()).startsWith("#" + CLIENTS + " ");
         // and the report says so, with each step's plan
         String printedText = printed.toString(StandardCharsets.UTF_8);
+        // and the release builder generated the appups from the bytecode: the registry's state changes shape
+        assertThat(printedText).contains("{update,'chat.Rooms',{advanced,[]}", "{load_module,'chat.Protocol'",
+                "state shape Rooms.");
         assertThat(printedText).contains("\nreport\n");
         String text = printedText.substring(printedText.indexOf("\nreport\n"));
         assertThat(text).contains("connections kept: 20/20", "lines lost: 0", "install 2 over 1", "install 3 over 2",
