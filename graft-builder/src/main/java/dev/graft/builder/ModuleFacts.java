@@ -167,13 +167,16 @@ record ModuleFacts(String name, Role role, boolean definesCodeChange, Set<String
 
         private static String annotation(RecordComponentInfo c, String which) {
             String desc = "Ldev/graft/migrate/Migration$" + which + ";";
+            // an annotation written without its value has no element: it then holds the element's default, ""
             return c.findAttribute(Attributes.runtimeVisibleAnnotations()).stream()
                     .flatMap(a -> a.annotations().stream())
                     .filter(a -> a.className().equalsString(desc))
-                    .flatMap(a -> a.elements().stream())
-                    .map(el -> el.value() instanceof AnnotationValue.OfString s ? s.stringValue() : null)
-                    .filter(java.util.Objects::nonNull)
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .map(a -> a.elements().stream()
+                            .filter(el -> el.name().equalsString("value") && el.value() instanceof AnnotationValue.OfString)
+                            .map(el -> ((AnnotationValue.OfString) el.value()).stringValue())
+                            .findFirst().orElse(""))
+                    .orElse(null);
         }
 
         @Override

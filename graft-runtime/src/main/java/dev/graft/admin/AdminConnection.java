@@ -89,11 +89,23 @@ final class AdminConnection {
         } catch (BadRequest e) {
             send("error", "bad_request", e.getMessage());
         } catch (ReleaseException e) {
-            send("error", Terms.write(e.reason()), e.getMessage());
+            send("error", reasonText(e.reason()), e.getMessage());
         } catch (IOException | RuntimeException e) {
             send("error", "exception", verb + " failed: " + e);
         }
         return true;
+    }
+
+    /**
+     * A release error's reason as a term; one that holds what is no term (the pids and the
+     * exceptions of a failed code change) as it prints, so the client still hears why.
+     */
+    private static String reasonText(Object reason) {
+        try {
+            return Terms.write(reason);
+        } catch (IllegalArgumentException notATerm) {
+            return String.valueOf(reason);
+        }
     }
 
     private void reply(ConsoleSession.Result r) {

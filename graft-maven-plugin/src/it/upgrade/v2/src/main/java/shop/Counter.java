@@ -6,7 +6,7 @@ import dev.graft.migrate.Migration;
 import dev.graft.process.Pid;
 
 public final class Counter implements GenServer<Counter.State> {
-    public record State(int count, @Migration.Default("[]") java.util.List<String> log) {}
+    public record State(int count, @Migration.Default java.util.List<String> log) {}
 
     public static Pid startLink() {
         return GenServer.startLink("counter", Counter.class, null).pid();
