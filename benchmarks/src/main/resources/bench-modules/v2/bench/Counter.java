@@ -3,13 +3,10 @@ package bench;
 import dev.graft.behaviour.GenServer;
 import dev.graft.code.Vsn;
 import dev.graft.gen.From;
-import java.util.function.LongConsumer;
 
 /**
  * Version 2 of the counting GenServer: its state is a record of this version, which
- * {@link #codeChange} builds from version 1's {@code Long}. When the code change's
- * {@code extra} is a {@link LongConsumer}, codeChange passes it {@link System#nanoTime()}: the
- * moment this server ran its code change, for the upgrade benchmark's hold times.
+ * {@link #codeChange} builds from version 1's {@code Long}.
  */
 @Vsn("2")
 public final class Counter implements GenServer<Counter.State> {
@@ -30,9 +27,6 @@ public final class Counter implements GenServer<Counter.State> {
     public State codeChange(Object oldVsn, Object oldState, Object extra) {
         if (!"1".equals(oldVsn)) {
             throw new IllegalArgumentException("Counter v2 upgrades from version 1 only, not " + oldVsn);
-        }
-        if (extra instanceof LongConsumer changedAt) {
-            changedAt.accept(System.nanoTime());
         }
         long calls = (Long) oldState;
         return new State(calls, calls);
