@@ -468,9 +468,12 @@ def render_upgrade(results_dir, machine, add):
         "Then every server must hold v2's state.")
     add("")
     add("- **Graft, CodeChangeBatch**: `prepareLoadingBinaries(v2)`, then `CodeChangeBatch.prepare` "
-        "(one system message a server; each runs codeChange in its own process and holds, taking no "
-        "call), `finishLoading`, `commit` (one write). A server is unavailable from its codeChange "
-        "until `commit` has returned (v2's codeChange notes the time).")
+        "(a first round in which no server holds: an idle server is claimed and its codeChange runs "
+        "on the upgrading process, a busy one gets a system message; then the seal, from which every "
+        "server holds, and a last round for the servers called since), `finishLoading`, `commit` (one "
+        "write). A server is counted unavailable from the seal (`holdingSince`) until `commit` has "
+        "returned, an upper bound; before the seal it waits only while claimed, which the calls' "
+        "latencies during the upgrade show.")
     add("- **Graft, release handler's way**: `Sys.suspend` each server, one call at a time, "
         "`loadBinary(v2)`, `Sys.changeCode` each, `Sys.resume` each.")
     add("- **Erlang VM, release handler's way**, as `release_handler_1` evaluates a relup: "
