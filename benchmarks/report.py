@@ -203,6 +203,7 @@ def render(figures, machine, out, results_dir):
     add("")
     render_code(results_dir, add)
     render_upgrade(results_dir, machine, add)
+    render_release_upgrade(results_dir, machine, add)
     add("Raw results of this run: `benchmarks/target/results/` (JMH's JSON and log, the memory "
         "probe's and the Erlang VM's output).")
     add("")
@@ -399,30 +400,61 @@ UPGRADE_TARGETS = [
 ]
 
 
+# (impl, way) -> column title of the release upgrade tables, in their order
+RELEASE_UPGRADE_WAYS = [
+    (("erlang", "release_handler"), "Erlang VM, release_handler"),
+    (("graft", "release_handler"), "Graft, ReleaseHandler"),
+]
+
+
+def upgrade_runs(path, workload):
+    """(impl, way, n) -> [fields of each run] of the RESULT lines of a workload."""
+    runs = {}
+    for r in parse_result_lines(path):
+        if r.get("workload") == workload:
+            runs.setdefault((r["impl"], r["way"], int(r["n"])), []).append(r)
+    return runs
+
+
+def upgrade_figure(runs, impl, way, n, field):
+    """(median, low, high) of a field over the runs, or None."""
+    values = [float(r[field]) for r in runs.get((impl, way, n), []) if field in r]
+    return (statistics.median(values), min(values), max(values)) if values else None
+
+
+def upgrade_cell(fig, unit, scale):
+    if fig is None:
+        return "n/a"
+    med, lo, hi = (v * scale for v in fig)
+    if unit == "":
+        text = f"{med:,.0f}"
+        return text if lo == hi else f"{text} ({lo:,.0f} – {hi:,.0f})"
+    digits = 1 if med >= 10 else 2
+    text = f"{med:,.{digits}f} {unit}"
+    return text if lo == hi else f"{text} ({lo:,.{digits}f} – {hi:,.{digits}f})"
+
+
+def render_upgrade_tables(runs, ways, add):
+    """One table per N: UPGRADE_FIGURES down, the ways across."""
+    for n in sorted({n for _, _, n in runs}):
+        add(f"## N = {n:,}")
+        add("")
+        add("| Figure | " + " | ".join(title for _, title in ways) + " |")
+        add("|---|" + "---:|" * len(ways))
+        for field, title, unit, scale in UPGRADE_FIGURES:
+            add(f"| {title} | " + " | ".join(upgrade_cell(upgrade_figure(runs, impl, way, n, field), unit, scale)
+                                            for (impl, way), _ in ways) + " |")
+        add("")
+
+
 def render_upgrade(results_dir, machine, add):
     """The upgrade under load: one table per N, the targets at the largest N."""
-    runs = {}  # (impl, way, n) -> [fields of each run]
-    for r in parse_result_lines(results_dir / "upgrade.txt"):
-        if r.get("workload") == "upgrade":
-            runs.setdefault((r["impl"], r["way"], int(r["n"])), []).append(r)
+    runs = upgrade_runs(results_dir / "upgrade.txt", "upgrade")
     if not runs:
         return
 
     def figure(impl, way, n, field):
-        """(median, low, high) of a field over the runs, or None."""
-        values = [float(r[field]) for r in runs.get((impl, way, n), []) if field in r]
-        return (statistics.median(values), min(values), max(values)) if values else None
-
-    def cell(fig, unit, scale):
-        if fig is None:
-            return "n/a"
-        med, lo, hi = (v * scale for v in fig)
-        if unit == "":
-            text = f"{med:,.0f}"
-            return text if lo == hi else f"{text} ({lo:,.0f} – {hi:,.0f})"
-        digits = 1 if med >= 10 else 2
-        text = f"{med:,.{digits}f} {unit}"
-        return text if lo == hi else f"{text} ({lo:,.{digits}f} – {hi:,.{digits}f})"
+        return upgrade_figure(runs, impl, way, n, field)
 
     clients = sorted({r["clients"] for rs in runs.values() for r in rs})
     rounds = max(len(rs) for rs in runs.values())
@@ -436,9 +468,12 @@ def render_upgrade(results_dir, machine, add):
         "Then every server must hold v2's state.")
     add("")
     add("- **Graft, CodeChangeBatch**: `prepareLoadingBinaries(v2)`, then `CodeChangeBatch.prepare` "
-        "(one system message a server; each runs codeChange in its own process and holds, taking no "
-        "call), `finishLoading`, `commit` (one write). A server is unavailable from its codeChange "
-        "until `commit` has returned (v2's codeChange notes the time).")
+        "(a first round in which no server holds: an idle server is claimed and its codeChange runs "
+        "on the upgrading process, a busy one gets a system message; then the seal, from which every "
+        "server holds, and a last round for the servers called since), `finishLoading`, `commit` (one "
+        "write). A server is counted unavailable from the seal (`holdingSince`) until `commit` has "
+        "returned, an upper bound; before the seal it waits only while claimed, which the calls' "
+        "latencies during the upgrade show.")
     add("- **Graft, release handler's way**: `Sys.suspend` each server, one call at a time, "
         "`loadBinary(v2)`, `Sys.changeCode` each, `Sys.resume` each.")
     add("- **Erlang VM, release handler's way**, as `release_handler_1` evaluates a relup: "
@@ -455,17 +490,8 @@ def render_upgrade(results_dir, machine, add):
         f"Commands: {machine.get('upgrade_commands', '?')}. Sources: "
         "`dev.graft.bench.upgrade.UpgradeUnderLoad`, `erlang/upgrade_bench.erl`.")
     add("")
-    ns = sorted({n for _, _, n in runs})
-    for n in ns:
-        add(f"## N = {n:,}")
-        add("")
-        add("| Figure | " + " | ".join(title for _, title in UPGRADE_WAYS) + " |")
-        add("|---|" + "---:|" * len(UPGRADE_WAYS))
-        for field, title, unit, scale in UPGRADE_FIGURES:
-            add(f"| {title} | " + " | ".join(cell(figure(impl, way, n, field), unit, scale)
-                                            for (impl, way), _ in UPGRADE_WAYS) + " |")
-        add("")
-    n = ns[-1]
+    render_upgrade_tables(runs, UPGRADE_WAYS, add)
+    n = max(n for _, _, n in runs)
     add(f"## Targets (N = {n:,})")
     add("")
     add("| Target | Graft, CodeChangeBatch | Erlang VM | Graft ÷ Erlang VM | Met |")
@@ -484,6 +510,50 @@ def render_upgrade(results_dir, machine, add):
         add(f"| No failed call, every server on v2 | {bad:,.0f} failed or not upgraded (worst run) | | | "
             f"{'yes' if bad == 0 else '**no**'} |")
     add("")
+
+
+def render_release_upgrade(results_dir, machine, add):
+    """The release upgrade under load: one table per N, the Erlang VM's release_handler beside Graft's."""
+    runs = upgrade_runs(results_dir / "release-upgrade.txt", "release_upgrade")
+    if not runs:
+        return
+    clients = sorted({r["clients"] for rs in runs.values() for r in rs})
+    rounds = max(len(rs) for rs in runs.values())
+    add("# A release upgrade of supervised servers under load")
+    add("")
+    add("A real release upgrade of N supervised servers of one module: two releases of an application "
+        "whose simple_one_for_one supervisor runs N GenServers of `bench.Counter` (on the Erlang VM "
+        "gen_servers of `bench_counter`), each child spec listing that module; release 2 has v2 of the "
+        "module and the appup `{update, Mod, {advanced, []}}`, from which the relup is made "
+        "(`RelupBuilder`; `systools:make_relup`), and each release is packed in an archive "
+        "(`ReleaseArchive.create`; `systools:make_tar`). A node boots release 1 from a releases "
+        "directory, the N servers are started as the supervisor's children, release 2 is unpacked "
+        f"(`unpackRelease`; `release_handler:unpack_release`), and {', '.join(clients)} client processes "
+        "(8 per core) call random servers in a closed loop, every call logged, as in the upgrade above. "
+        "After 1 s of warm-up and 0.5 s of steady state, release 2 is installed (`installRelease`; "
+        "`release_handler:install_release`, timed from the call to its return); the clients go on "
+        "0.3 s more. Then every server must hold v2's state.")
+    add("")
+    add("- **Erlang VM, release_handler**: a target system made from release 1's archive (extracted, "
+        "`release_handler:create_RELEASES`) in a temporary directory, the node started on it with "
+        "`-boot releases/1/start`; `install_release` evaluates the relup as `release_handler_1` does: "
+        "it finds the servers through the supervisors' `which_children`, then `sys:suspend` each, "
+        "loads v2, `sys:change_code` each, `sys:resume` each, one call at a time. A server is "
+        "unavailable from just before the release handler's suspend call to it until its resume "
+        "call returned (a call trace of the release handler process gives both times).")
+    add("- **Graft, ReleaseHandler**: `installRelease` runs the relup as one transaction: it finds "
+        "the servers through the behaviour index and the supervisors' child specs, prepares v2's "
+        "code, has every server run codeChange and hold (`CodeChangeBatch.prepare`), makes v2 "
+        "current and commits. A server is unavailable from its codeChange (v2's codeChange notes "
+        "the time) until `installRelease` returned: an upper bound, which includes what comes after "
+        "the commit (the post-purge of v1, the status file).")
+    add("")
+    add(f"Each figure is the median of {rounds} run(s), the range in brackets. "
+        f"Commands: {machine.get('release_upgrade_commands', '?')}. Sources: "
+        "`dev.graft.bench.upgrade.UpgradeUnderLoad` (`ReleaseUpgrade`, `BenchRelease`), "
+        "`erlang/release_bench.sh`, `erlang/release_bench.erl`.")
+    add("")
+    render_upgrade_tables(runs, RELEASE_UPGRADE_WAYS, add)
 
 
 WORKLOADS_PARAMS = {w[0]: w[3]["senders"] for w in WORKLOADS if "senders" in w[3]}

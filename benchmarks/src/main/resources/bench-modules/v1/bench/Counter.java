@@ -1,6 +1,7 @@
 package bench;
 
 import dev.graft.behaviour.GenServer;
+import dev.graft.behaviour.StartResult;
 import dev.graft.code.Vsn;
 import dev.graft.gen.From;
 
@@ -11,6 +12,11 @@ import dev.graft.gen.From;
  */
 @Vsn("1")
 public final class Counter implements GenServer<Long> {
+    /** Starts a counter linked to the caller: the start of {@link CounterSup}'s children. */
+    public static StartResult startLink() {
+        return GenServer.startLink(Counter.class, null);
+    }
+
     @Override
     public Init<Long> init(Object args) {
         return Init.ok(0L);

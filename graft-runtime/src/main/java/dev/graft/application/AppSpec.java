@@ -97,6 +97,15 @@ public record AppSpec(
         return AppSpecReader.read(term);
     }
 
+    /**
+     * Reads an application's source spec, an {@code .app.src} term (rebar3's): the {@code .app}
+     * without {@code modules}, which the build lists from the compiled classes and gives here.
+     * Only {@code vsn} is required; errors name the key and the term's place.
+     */
+    public static AppSpec parseSource(Located term, List<String> modules) {
+        return AppSpecReader.readSource(term, modules);
+    }
+
     /** Reads a {@code .app} file. */
     public static AppSpec read(Path file) throws IOException {
         return parse(Terms.readOne(file));

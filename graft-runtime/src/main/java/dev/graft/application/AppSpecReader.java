@@ -36,6 +36,35 @@ final class AppSpecReader {
     }
 
     static AppSpec read(Located spec) {
+        AppSpecReader reader = sorted(spec);
+        for (String key : REQUIRED) {
+            if (!reader.entries.containsKey(key)) {
+                throw spec.error("application " + reader.name + " has no {" + key
+                        + ", ...}; systools requires description, vsn, modules, registered and applications");
+            }
+        }
+        return reader.spec(reader.names("modules"));
+    }
+
+    /**
+     * Reads an application's source spec, rebar3's {@code .app.src}: the {@code .app} without
+     * its modules, which a build lists; only {@code vsn} is required, {@code description},
+     * {@code registered} and {@code applications} default to empty.
+     */
+    static AppSpec readSource(Located spec, List<String> modules) {
+        AppSpecReader reader = sorted(spec);
+        Located listed = reader.entries.get("modules");
+        if (listed != null) {
+            throw listed.error("the modules of application " + reader.name + " are listed by the build, from its "
+                    + "classes; remove {modules, ...}");
+        }
+        if (!reader.entries.containsKey("vsn")) {
+            throw spec.error("application " + reader.name + " has no {vsn, \"...\"}");
+        }
+        return reader.spec(modules);
+    }
+
+    private static AppSpecReader sorted(Located spec) {
         List<Located> parts = spec.tuple(3, "an application spec {application, Name, [Option]}");
         if (!parts.get(0).isAtom("application")) {
             throw parts.get(0).error("an application spec is {application, Name, [Option]}, found "
@@ -43,13 +72,7 @@ final class AppSpecReader {
         }
         AppSpecReader reader = new AppSpecReader(parts.get(1).atom("the application name").name());
         reader.sort(parts.get(2).list("the options of application " + reader.name));
-        for (String key : REQUIRED) {
-            if (!reader.entries.containsKey(key)) {
-                throw spec.error("application " + reader.name + " has no {" + key
-                        + ", ...}; systools requires description, vsn, modules, registered and applications");
-            }
-        }
-        return reader.spec();
+        return reader;
     }
 
     /** Puts each known key's entry in {@link #entries}, the rest in {@link #others}. */
@@ -68,13 +91,13 @@ final class AppSpecReader {
         }
     }
 
-    private AppSpec spec() {
+    private AppSpec spec(List<String> modules) {
         return new AppSpec(
                 name,
                 string("description", ""),
                 string("id", ""),
                 string("vsn", ""),
-                names("modules"),
+                modules,
                 maxTime(),
                 names("registered"),
                 names("included_applications"),

@@ -2,7 +2,9 @@ package dev.graft.behaviour;
 
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +35,13 @@ public final class BehaviourIndex {
     public List<Pid> running(String module) {
         Set<Pid> pids = byModule.get(module);
         return pids == null ? List.of() : List.copyOf(pids);
+    }
+
+    /** The callback module of every live behaviour process: what each runs, for inspection. */
+    public Map<Pid, String> callbackModules() {
+        Map<Pid, String> modules = new HashMap<>();
+        byModule.forEach((module, pids) -> pids.forEach(p -> modules.put(p, module)));
+        return modules;
     }
 
     /** The live supervisors, whose child specs say which modules their children use. */

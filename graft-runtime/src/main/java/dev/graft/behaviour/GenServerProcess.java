@@ -14,6 +14,7 @@ import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.ProcessExit;
 import dev.graft.process.ProcessFunction;
+import dev.graft.process.ProcessNeeded;
 import dev.graft.process.Reason;
 import dev.graft.process.Ref;
 import dev.graft.sys.CodeChangeException;
@@ -23,6 +24,7 @@ import dev.graft.sys.SysState;
 import dev.graft.sys.SystemMessage;
 import dev.graft.sys.SystemProcess;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -79,8 +81,14 @@ final class GenServerProcess implements SystemProcess {
     private GenServer<Object> callbacks;
     private Object state;
     private long timeout;
-    /** A change prepared in a batch and not yet decided; while set, only system messages are taken. */
+    /**
+     * A change prepared in a batch and not yet decided, or null; while set, what the loop takes
+     * is what it {@link HeldChange#accepts}. Set by the process, or by a batch that claimed it
+     * while it waited idle.
+     */
     private HeldChange held;
+    /** The loop's receive pattern, which reads {@link #held} at each message. */
+    private final Predicate<Object> takes = this::takes;
     /** Set once terminate has been called, so that the exit it leads to does not call it again. */
     private boolean terminating;
 
@@ -196,8 +204,8 @@ final class GenServerProcess implements SystemProcess {
 
     private void loop() {
         for (;;) {
-            Object m = held == null ? LoopReceive.receive(null, timeout)
-                    : LoopReceive.receiveWithoutSpin(held::accepts, Proc.INFINITY); // a decision is no reply on its way
+            Object m = held == null ? LoopReceive.receive(takes, timeout, this) // idle: a batch may claim it
+                    : LoopReceive.receiveWithoutSpin(takes, Proc.INFINITY); // a decision is no reply on its way
             if (held != null && held.settle(this)) {
                 held = null;
             }
@@ -213,6 +221,11 @@ final class GenServerProcess implements SystemProcess {
         }
     }
 
+    /** What the loop may take now: anything, but what a change of a batch defers; its parent's exit always. */
+    private boolean takes(Object m) {
+        return held == null || held.accepts(m) || parent != null && m instanceof Exit e && e.from().equals(parent);
+    }
+
     private void dispatch(Object m) {
         switch (m) {
             case Call c -> handleCall(c);
@@ -221,10 +234,7 @@ final class GenServerProcess implements SystemProcess {
                 result(cb.handleCast(toVersion(c.request()), state));
             }
             case SystemMessage s -> {
-                HeldChange h = Sys.handleSystemMessage(s, parent, this);
-                if (h != null) {
-                    held = h;
-                }
+                held = Sys.handleSystemMessage(s, parent, this, held);
             }
             case Exit e when parent != null && e.from().equals(parent) -> terminate(e.reason());
             default -> {
@@ -370,7 +380,7 @@ final class GenServerProcess implements SystemProcess {
                 return Migration.migrate(changed, target, "state");
             }
             return targetCallbacks.codeChange(oldVsn, state, extra);
-        } catch (ProcessExit | CodeChangeException e) { // a CodeChangeException refuses with a reason of its own
+        } catch (ProcessExit | CodeChangeException | ProcessNeeded e) { // a CodeChangeException refuses with a reason of its own; ProcessNeeded hands the change to the process
             throw e;
         } catch (RuntimeException | Error e) {
             throw new CodeChangeException(e);
@@ -382,6 +392,16 @@ final class GenServerProcess implements SystemProcess {
         callbacks = module.instance(target);
         version = module.reloadable() ? target : null;
         state = newState instanceof PreparedState p ? p.install() : newState;
+    }
+
+    @Override
+    public HeldChange systemHeldChange() {
+        return held;
+    }
+
+    @Override
+    public void systemHold(HeldChange change) {
+        held = change;
     }
 
     @Override

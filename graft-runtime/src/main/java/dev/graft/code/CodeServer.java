@@ -237,7 +237,7 @@ public final class CodeServer {
             ModuleRewriter.Result r = ModuleRewriter.rewrite(b,
                     top -> known.computeIfAbsent(top, t -> batch.contains(t) || isModule(t)), shared);
             if (!r.violations().isEmpty()) {
-                failures.add(new ModuleFailure(b.name(), LoadError.BOUNDARY_VIOLATION, boundaryDetail(r.violations())));
+                failures.add(new ModuleFailure(b.name(), LoadError.BOUNDARY_VIOLATION, Boundary.describe(r.violations())));
                 continue;
             }
             ModuleSlot slot = slot(b.name());
@@ -254,12 +254,6 @@ public final class CodeServer {
             throw new CodeLoadException(failures);
         }
         return new Prepared(this, versions);
-    }
-
-    private static String boundaryDetail(List<String> violations) {
-        return String.join("; ", violations) + ". Modules may exchange only shared types (the JDK's, libraries', "
-                + "Graft's and the application's shared packages) and reach each other only by calling public "
-                + "static methods: move the class to a shared package, or pass a record of shared types";
     }
 
     private static List<ModuleFailure> duplicates(List<String> names) {

@@ -83,6 +83,19 @@ final class ModuleRewriter {
         return new Result(out, violations);
     }
 
+    /** The module's boundary violations alone, without rewriting it: {@link Boundary#violations}. */
+    static List<String> violations(ModuleBinary module, Predicate<String> isModule) {
+        Scope scope = new Scope(module.name(), isModule);
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : module.classes().entrySet()) {
+            ClassModel model = ClassFile.of().parse(e.getValue());
+            ClassCheck check = new ClassCheck(scope, e.getKey(), violations);
+            check.classLevel(model);
+            check.codeLevel(model);
+        }
+        return violations;
+    }
+
     private static ClassHierarchyResolver resolver(ModuleBinary module, ClassLoader shared) {
         ClassHierarchyResolver own = ClassHierarchyResolver.ofResourceParsing(desc -> {
             byte[] bytes = module.classes().get(binaryName(desc));

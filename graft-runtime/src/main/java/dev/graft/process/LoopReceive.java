@@ -1,5 +1,6 @@
 package dev.graft.process;
 
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +19,25 @@ public final class LoopReceive {
     /** Like {@link Proc#receive(Predicate, long)}; a null pattern takes any message. */
     public static Object receive(Predicate<Object> pattern, long timeoutMillis) {
         return Proc.me("receive").receive(pattern, Proc.nanos(timeoutMillis), true, true);
+    }
+
+    /**
+     * Like {@link #receive}; with no timeout ({@link Proc#INFINITY}) the process waits idle for
+     * {@code loop}: another thread may claim it ({@link #claimIdle}) and act on {@code loop} for it.
+     * The pattern is tested for each message after such a claim, so it may read what the claimer
+     * changed.
+     */
+    public static Object receive(Predicate<Object> pattern, long timeoutMillis, Object loop) {
+        return Proc.me("receive").receive(pattern, Proc.nanos(timeoutMillis), true, true, loop);
+    }
+
+    /**
+     * Claims {@code pid} if it waits idle in a {@link #receive(Predicate, long, Object)}: until
+     * the claim is released, the process cannot run, and the caller may act on its loop object.
+     * Empty if the process does not wait so (it runs, it waits for something else, or it is dead).
+     */
+    public static Optional<IdleClaim> claimIdle(Pid pid) {
+        return Optional.ofNullable(pid.cell.claimIdle());
     }
 
     /**

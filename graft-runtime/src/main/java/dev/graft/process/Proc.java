@@ -33,10 +33,14 @@ public final class Proc {
     static ProcessCell me(String operation) {
         ProcessCell self = ProcessCell.current();
         if (self == null) {
-            throw new IllegalStateException("Proc." + operation
-                    + " was called outside any process; spawn a process, or use the Node's methods");
+            throw outsideAnyProcess(operation);
         }
         return self;
+    }
+
+    private static IllegalStateException outsideAnyProcess(String operation) {
+        return new IllegalStateException("Proc." + operation
+                + " was called outside any process; spawn a process, or use the Node's methods");
     }
 
     /** Whether the caller is a process (rather than a launcher's or a test's own thread). */
@@ -44,9 +48,13 @@ public final class Proc {
         return ProcessCell.current() != null;
     }
 
-    /** The calling process's pid. */
+    /** The calling process's pid; also where code runs for a claimed idle process ({@link IdleClaim#runAs}). */
     public static Pid self() {
-        return me("self").pid;
+        ProcessCell self = ProcessCell.identity();
+        if (self == null) {
+            throw outsideAnyProcess("self");
+        }
+        return self.pid;
     }
 
     /** The calling process's node. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One process: a virtual thread, its mailbox, and the signal state that links, monitors and
@@ -48,6 +49,17 @@ import java.util.function.Predicate;
  * and then, if it reads WAITING, CASes it to RUNNING and unparks. Both sides write then read
  * volatiles, so at least one sees the other: no wake-up is lost, and a sender unparks only a
  * receiver that waits.
+ *
+ * <h3>Idle, and claimed</h3>
+ * A behaviour loop waiting for any message without a timeout ({@link LoopReceive#receive(
+ * Predicate, long, Object)}) publishes IDLE instead of WAITING, with the loop object it waits
+ * for. Another thread may then CAS IDLE to CLAIMED ({@link #claimIdle}) and act on the loop
+ * object as the process ({@link IdleClaim}): the process cannot run until the claim is released,
+ * because it leaves its park only by CASing WAITING or IDLE to RUNNING ({@link #runAgain}),
+ * and waits out a CLAIMED. A waker finds CLAIMED and does nothing; the release, which writes
+ * IDLE and then reads the inbox, pending exit, queries and whether the owner waits for it,
+ * wakes the owner if any says so. The claim's CAS and the release's write order the owner's
+ * actions before the claim, the claimer's, and the owner's after it.
  */
 final class ProcessCell implements Runnable {
     /** The process the current thread runs; typed Object so that one lookup with a sentinel answers "none". */
@@ -59,6 +71,10 @@ final class ProcessCell implements Runnable {
     static final int RUNNING = 0;
     static final int WAITING = 1;
     static final int DONE = 2;
+    /** WAITING in a loop's receive for any message, for ever: another thread may claim the process. */
+    static final int IDLE = 3;
+    /** IDLE, and claimed by another thread, which acts for the process until it releases it. */
+    static final int CLAIMED = 4;
 
     private static final VarHandle STATE;
     private static final VarHandle QUERIES;
@@ -88,7 +104,10 @@ final class ProcessCell implements Runnable {
     private final ProcessFunction function;
     private final Thread thread;
 
-    /** Written by the owner (RUNNING, WAITING, DONE) and by wakers (WAITING to RUNNING). */
+    /**
+     * Written by the owner (RUNNING, WAITING, IDLE, DONE), by wakers (WAITING or IDLE to RUNNING)
+     * and by a claimer (IDLE to CLAIMED and back).
+     */
     private volatile int state;
     /** The reason of the first exit signal that kills this process; set once, under the lock. */
     private volatile Object pendingExit;
@@ -112,6 +131,13 @@ final class ProcessCell implements Runnable {
     private int parksWithoutSpin;
     /** Owner only (expired by the wheel). The timeout of this process's receives, made at its first timed wait. */
     private ReceiveTimeout timeout;
+    /**
+     * What a claimer of this process acts on: the loop object of the receive it waits IDLE in.
+     * Written by the owner before it publishes IDLE, read by a claimer after its CAS.
+     */
+    private Object idleLoop;
+    /** The owner waits for a claim on it to be released: the release must unpark it. */
+    private volatile boolean awaitingRelease;
     /** Set by {@link #terminate} once links and monitors have been told of the death. */
     private volatile boolean signalsSent;
 
@@ -148,7 +174,27 @@ final class ProcessCell implements Runnable {
     /** The process the calling thread runs, or null outside any process. */
     static ProcessCell current() {
         Object c = CURRENT.orElse(NONE);
-        return c == NONE ? null : (ProcessCell) c;
+        if (c instanceof ProcessCell cell) {
+            return cell;
+        }
+        if (c == NONE) {
+            return null;
+        }
+        throw ((IdleClaim) c).refuseRuntimeCall();
+    }
+
+    /**
+     * The process the calling thread runs or, inside {@link IdleClaim#runAs}, acts for; null
+     * outside any process.
+     */
+    static ProcessCell identity() {
+        Object c = CURRENT.orElse(NONE);
+        return c instanceof IdleClaim claim ? claim.cell : c == NONE ? null : (ProcessCell) c;
+    }
+
+    /** Runs {@code body} with {@code claim} as the calling thread's process: see {@link #current}. */
+    static <T> T actingFor(IdleClaim claim, Supplier<T> body) {
+        return ScopedValue.where(CURRENT, (Object) claim).<T, RuntimeException>call(body::get);
     }
 
     void start() {
@@ -231,15 +277,25 @@ final class ProcessCell implements Runnable {
      * come: for waits whose message is not on its way (see {@link #spinForMessage}).
      */
     Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree, boolean spin) {
+        return receive(pattern, timeoutNanos, codeFree, spin, null);
+    }
+
+    /**
+     * The receive of a behaviour loop; with a {@code loop} object and no timeout, the process
+     * waits IDLE, and another thread may claim it to act on {@code loop} ({@link #claimIdle}).
+     */
+    Object receive(Predicate<Object> pattern, long timeoutNanos, boolean codeFree, boolean spin, Object loop) {
         if (codeFree) {
             stackCache = NO_LOADERS;
         }
+        idleLoop = timeoutNanos < 0 ? loop : null;
         try {
             return awaitMessage(pattern, timeoutNanos, spin);
         } finally {
             if (timeout != null) {
                 timeout.disarm();
             }
+            idleLoop = null;
             if (stackCache != null) {
                 stackCache = null; // leaving the receive: the stack it described is gone
             }
@@ -297,11 +353,11 @@ final class ProcessCell implements Runnable {
             if (wheel.hasExpired()) {
                 wheel.fireExpired(); // from this carrier, before giving it up: see TimerWheel
             }
-            state = WAITING;
+            state = idleLoop != null ? IDLE : WAITING;
             if (mailbox.isEmpty() && pendingExit == null && queries == null && (timeoutNanos < 0 || timeout.armed)) {
                 LockSupport.park(this);
             }
-            state = RUNNING;
+            runAgain();
             if (queries != null) {
                 answerQueries(true);
             }
@@ -310,10 +366,54 @@ final class ProcessCell implements Runnable {
     }
 
     /**
-     * Spins a little before parking: a reply that is already on its way (a round trip with a
-     * process running on another carrier) then costs no park and unpark. Bounded, so an idle
-     * process gives its carrier up within about a microsecond.
+     * Leaves a park as RUNNING: a waker may have set it already; else the owner sets it, unless
+     * another thread has claimed the process, whose release it then waits for first.
      */
+    private void runAgain() {
+        for (;;) {
+            int s = state;
+            if (s == RUNNING) {
+                return;
+            }
+            if (s == CLAIMED) {
+                awaitRelease();
+            } else if (STATE.compareAndSet(this, s, RUNNING)) {
+                return;
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        awaitingRelease = true;
+        while (state == CLAIMED) {
+            LockSupport.park(this);
+        }
+        awaitingRelease = false;
+    }
+
+    // ---- claims (any thread but the owner) ----
+
+    /**
+     * Claims this process if it waits IDLE: until {@link #release}, it cannot run, and the caller
+     * may act on the loop object it waits for. Null if it does not wait IDLE.
+     */
+    IdleClaim claimIdle() {
+        if (state != IDLE || !STATE.compareAndSet(this, IDLE, CLAIMED)) {
+            return null;
+        }
+        return new IdleClaim(this, idleLoop);
+    }
+
+    /** Ends a claim: the process waits IDLE again, woken if something came for it meanwhile. */
+    void release() {
+        state = IDLE;
+        if (awaitingRelease) {
+            LockSupport.unpark(thread); // it left its park meanwhile and waits for the release
+        } else if (!mailbox.isEmpty() || pendingExit != null || queries != null) {
+            wake();
+        }
+    }
+
     /** Whether to spin before this park: while spins have paid lately, and now and then after. */
     private boolean spinPays() {
         if (spinCredit > 0) {
@@ -436,7 +536,7 @@ final class ProcessCell implements Runnable {
      * last walked its stack: TRUE or FALSE, or null when only the process can tell. Any thread.
      */
     Boolean cachedRuns(ClassLoader loader) {
-        if (state != WAITING) {
+        if (!parked(state)) {
             return null;
         }
         ClassLoader[] cache = stackCache;
@@ -444,7 +544,7 @@ final class ProcessCell implements Runnable {
             return null;
         }
         boolean runs = contains(cache, loader);
-        return state == WAITING && stackCache == cache ? runs : null;
+        return parked(state) && stackCache == cache ? runs : null;
     }
 
     private static boolean contains(ClassLoader[] loaders, ClassLoader loader) {
@@ -479,9 +579,15 @@ final class ProcessCell implements Runnable {
     }
 
     void wake() {
-        if (state == WAITING && STATE.compareAndSet(this, WAITING, RUNNING)) {
+        int s = state;
+        if ((s == WAITING || s == IDLE) && STATE.compareAndSet(this, s, RUNNING)) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /** Parked in a receive or while suspended, or claimed while idle: its stack is the one it parked with. */
+    private static boolean parked(int s) {
+        return s == WAITING || s == IDLE || s == CLAIMED;
     }
 
     /** An exit signal sent by {@code exit(pid, reason)}; {@code from} is null for the node itself. */
@@ -807,7 +913,7 @@ final class ProcessCell implements Runnable {
                 status = ProcessInfo.Status.EXITING;
             } else if (suspendCount > 0) {
                 status = ProcessInfo.Status.SUSPENDED;
-            } else if (s == WAITING) {
+            } else if (parked(s)) {
                 status = ProcessInfo.Status.WAITING;
             } else {
                 status = ProcessInfo.Status.RUNNING;

@@ -68,19 +68,26 @@ final class Install {
         this.down = down;
     }
 
-    /** What the script would do, computed without changing anything. */
-    InstallPlan plan(String from, String to) throws ReleaseException {
+    /**
+     * What the script would do, computed without changing anything, after the checks the install
+     * makes before it changes anything (the new code reads and defines, no soft pre-purge finds
+     * a process in old code). With {@code purge}, then removes the old code of each module the
+     * script loads or removes that no process runs: check_install_release's {@code purge}.
+     */
+    InstallPlan plan(String from, String to, boolean purge) throws ReleaseException {
         List<String> load = new ArrayList<>();
         Map<String, List<Pid>> change = new LinkedHashMap<>();
         Map<String, List<Pid>> kills = new LinkedHashMap<>();
+        Map<String, InstallPlan.OldCode> left = new LinkedHashMap<>();
         List<String> remove = new ArrayList<>();
         List<String> apply = new ArrayList<>();
         readObjectCode();
+        softPurgeChecks();
         for (RelupInstruction i : script) {
             switch (i) {
                 case Load l -> {
                     load.add(l.module());
-                    kills.put(l.module(), code.isLoaded(l.module()).map(code::processesRunning).orElse(List.of()));
+                    purges(l.module(), l.postPurge(), kills, left);
                 }
                 case CodeChange c -> {
                     for (CodeChange.Target t : c.modules()) {
@@ -89,27 +96,59 @@ final class Install {
                 }
                 case Remove r -> {
                     remove.add(r.module());
-                    kills.put(r.module(), code.isLoaded(r.module()).map(code::processesRunning).orElse(List.of()));
+                    purges(r.module(), r.postPurge(), kills, left);
                 }
                 case Apply a -> apply.add(a.call().toString());
                 default -> { }
             }
         }
-        return new InstallPlan(from, to, load, change, kills, remove, apply);
+        return new InstallPlan(from, to, load, change, kills, left, remove, apply,
+                purge ? purgeUnusedOldCode() : List.of());
     }
 
-    /** Runs the transaction; returns the modules left with old code that a soft post-purge could not remove. */
-    List<String> run() throws ReleaseException {
+    /**
+     * Soft-purges the old code of every module the script loads or removes, so that the install
+     * finds none to check or kill (OTP purges those whose old code no process runs, whatever
+     * their purge methods; a soft purge is that check and the removal as one step). Returns the
+     * modules whose old code it removed.
+     */
+    private List<String> purgeUnusedOldCode() {
+        List<String> purged = new ArrayList<>();
+        for (RelupInstruction i : script) {
+            String module = i instanceof Load l ? l.module() : i instanceof Remove r ? r.module() : null;
+            if (module != null && code.oldCode(module).isPresent() && code.softPurge(module)) {
+                purged.add(module);
+            }
+        }
+        return purged;
+    }
+
+    /** Who a load or removal of {@code module} kills now (in its old code), and who it leaves in the code it replaces. */
+    private void purges(String module, PurgeMethod postPurge, Map<String, List<Pid>> kills,
+                        Map<String, InstallPlan.OldCode> left) {
+        code.oldCode(module).map(code::processesRunning).filter(p -> !p.isEmpty()).ifPresent(p -> kills.put(module, p));
+        code.isLoaded(module).map(code::processesRunning).filter(p -> !p.isEmpty())
+                .ifPresent(p -> left.put(module, new InstallPlan.OldCode(p, postPurge)));
+    }
+
+    /** Runs the transaction; returns the modules left with old code that processes still run. */
+    List<UnpurgedModules.Entry> run() throws ReleaseException {
         Prepared prepared = prepare();
         List<CodeChangeBatch> batches = new ArrayList<>();
         try {
             softPurgeChecks();
+            // Every target's processes are found before any batch is prepared: a supervisor that
+            // holds a prepared change takes only system messages, so it could not list its children.
+            List<Map.Entry<CodeChange.Target, List<Pid>>> changes = new ArrayList<>();
             for (RelupInstruction i : script) {
                 if (i instanceof CodeChange c) {
                     for (CodeChange.Target t : c.modules()) {
-                        batches.add(prepareChange(t, prepared));
+                        changes.add(Map.entry(t, processesOf(t.module())));
                     }
                 }
+            }
+            for (Map.Entry<CodeChange.Target, List<Pid>> change : changes) {
+                batches.add(prepareChange(change.getKey(), change.getValue(), prepared));
             }
         } catch (ReleaseException | RuntimeException e) {
             batches.forEach(CodeChangeBatch::abort);
@@ -124,7 +163,7 @@ final class Install {
         List<ModuleBinary> binaries = new ArrayList<>();
         for (RelupInstruction i : script) {
             if (i instanceof LoadObjectCode o) {
-                Path classes = handler.libDir(o.application(), o.vsn()).resolve("classes");
+                Path classes = libOfTarget(o).dir().resolve("classes");
                 for (String m : o.modules()) {
                     binaries.add(CodePath.read(classes, m).orElseThrow(() -> ReleaseException.of("no_object_code",
                             "module " + m + " of " + o.application() + "-" + o.vsn() + " is not in " + classes, m)));
@@ -132,6 +171,18 @@ final class Install {
             }
         }
         return binaries;
+    }
+
+    /** The target release's directory of the application whose code is read: OTP's {@code libdirs}. */
+    private Release.Lib libOfTarget(LoadObjectCode o) throws ReleaseException {
+        Release.Lib lib = target.libs().stream().filter(l -> l.app().equals(o.application())).findFirst()
+                .orElseThrow(() -> ReleaseException.of("no_such_application", "the relup loads the code of "
+                        + o.application() + ", which release " + target.vsn() + " does not have", o.application()));
+        if (!lib.vsn().equals(o.vsn())) {
+            throw ReleaseException.of("bad_lib_vsn", "the relup loads " + o.application() + "-" + o.vsn()
+                    + ", but release " + target.vsn() + " has " + lib, dev.graft.term.Atom.of(o.application()), lib.vsn());
+        }
+        return lib;
     }
 
     private Prepared prepare() throws ReleaseException {
@@ -146,17 +197,20 @@ final class Install {
     /** A load whose pre-purge is soft fails up front if a process still runs the old code it would need to drop. */
     private void softPurgeChecks() throws ReleaseException {
         for (RelupInstruction i : script) {
-            if (i instanceof Load l && l.prePurge() == PurgeMethod.SOFT_PURGE) {
-                Optional<ModuleVersion> old = code.oldCode(l.module());
-                if (old.isPresent() && !code.processesRunning(old.get()).isEmpty()) {
-                    throw ReleaseException.of("old_processes", "processes still run the old code of " + l.module()
-                            + ", which its soft pre-purge may not kill", l.module());
-                }
+            String module = switch (i) {
+                case Load l when l.prePurge() == PurgeMethod.SOFT_PURGE -> l.module();
+                case Remove r when r.prePurge() == PurgeMethod.SOFT_PURGE -> r.module();
+                default -> null;
+            };
+            Optional<ModuleVersion> old = module == null ? Optional.empty() : code.oldCode(module);
+            if (old.isPresent() && !code.processesRunning(old.get()).isEmpty()) {
+                throw ReleaseException.of("old_processes", "processes still run the old code of " + module
+                        + ", which its soft pre-purge may not kill", module);
             }
         }
     }
 
-    private CodeChangeBatch prepareChange(CodeChange.Target t, Prepared prepared) throws ReleaseException {
+    private CodeChangeBatch prepareChange(CodeChange.Target t, List<Pid> processes, Prepared prepared) throws ReleaseException {
         String m = t.module();
         Optional<ModuleVersion> current = code.isLoaded(m);
         ModuleVersion target = prepared.versions().stream().filter(v -> v.name().equals(m)).findFirst()
@@ -164,7 +218,7 @@ final class Install {
                         "code_change of " + m + ", which is neither loaded nor in the release", m));
         Object oldVsn = down ? new GenServer.Down(target.vsn()) : current.map(ModuleVersion::vsn).orElse(null);
         try {
-            return CodeChangeBatch.prepare(processesOf(m), target, oldVsn, t.extra(), PREPARE_TIMEOUT_MILLIS);
+            return CodeChangeBatch.prepare(processes, target, oldVsn, t.extra(), PREPARE_TIMEOUT_MILLIS);
         } catch (CodeChangeException e) {
             throw ReleaseException.of("code_change_failed", "the code change of " + m + " failed, nothing was changed: "
                     + e.reason(), m, e.reason());
@@ -202,10 +256,13 @@ final class Install {
 
     // ---- the commit ----
 
-    private List<String> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
+    private List<UnpurgedModules.Entry> commit(Prepared prepared, List<CodeChangeBatch> batches) throws ReleaseException {
+        // OTP's load_binary and remove purge first: old code left by an earlier install goes now,
+        // killing what runs it under a brutal pre-purge; under a soft one, the checks found nothing does
         for (RelupInstruction i : script) {
-            if (i instanceof Load l && l.prePurge() == PurgeMethod.BRUTAL_PURGE && code.oldCode(l.module()).isPresent()) {
-                code.purge(l.module());
+            String module = i instanceof Load l ? l.module() : i instanceof Remove r ? r.module() : null;
+            if (module != null && code.oldCode(module).isPresent()) {
+                code.purge(module);
             }
         }
         LoadResult loaded = code.finishLoading(prepared);
@@ -214,7 +271,7 @@ final class Install {
             throw new ReleaseException(r.failures().toString(), "the new code could not be made current: " + r.describe());
         }
         batches.forEach(CodeChangeBatch::commit);
-        List<String> unpurged = new ArrayList<>();
+        List<UnpurgedModules.Entry> unpurged = new ArrayList<>();
         for (RelupInstruction i : script) {
             switch (i) {
                 case Apply a -> apply(a);
@@ -230,11 +287,14 @@ final class Install {
         return unpurged;
     }
 
-    private void postPurge(String module, PurgeMethod how, List<String> unpurged) {
-        if (how == PurgeMethod.BRUTAL_PURGE) {
-            code.purge(module);
-        } else if (!code.softPurge(module)) {
-            unpurged.add(module);
+    /**
+     * OTP's {@code do_soft_purge}: whatever the post-purge method, old code that processes still
+     * run is left, and noted with the method; a brutal one is carried out at make_permanent.
+     */
+    private void postPurge(String module, PurgeMethod how, List<UnpurgedModules.Entry> unpurged) {
+        unpurged.removeIf(e -> e.module().equals(module)); // a module loaded, then removed: its last word counts
+        if (!code.softPurge(module)) {
+            unpurged.add(new UnpurgedModules.Entry(module, how));
         }
     }
 

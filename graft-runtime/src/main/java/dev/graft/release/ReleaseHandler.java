@@ -9,6 +9,7 @@ import dev.graft.process.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,18 +37,25 @@ public final class ReleaseHandler {
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by lock. */
     private List<Release> releases;
+    private final UnpurgedModules unpurged;
 
-    private ReleaseHandler(Node node, Path root, List<Release> releases) {
+    private ReleaseHandler(Node node, Path root, List<Release> releases, Duration softPurgeEvery) {
         this.node = node;
         this.root = root;
         this.releases = releases;
+        this.unpurged = new UnpurgedModules(node, lock, softPurgeEvery);
     }
 
     /** Opens the releases directory under {@code root} (creating it) and reads its status file. */
     public static ReleaseHandler open(Node node, Path root) throws ReleaseException, IOException {
+        return open(node, root, UnpurgedModules.EVERY);
+    }
+
+    /** {@link #open(Node, Path)}, retrying the soft purges an install left every {@code softPurgeEvery}. */
+    static ReleaseHandler open(Node node, Path root, Duration softPurgeEvery) throws ReleaseException, IOException {
         Path abs = root.toAbsolutePath().normalize();
         Files.createDirectories(abs.resolve("releases"));
-        return new ReleaseHandler(node, abs, ReleasesFile.read(abs.resolve("releases")));
+        return new ReleaseHandler(node, abs, ReleasesFile.read(abs.resolve("releases")), softPurgeEvery);
     }
 
     public Node node() {
@@ -110,15 +118,85 @@ public final class ReleaseHandler {
         }
     }
 
+    /**
+     * Registers a release unpacked by other means than {@link #unpackRelease}: OTP's
+     * {@code set_unpacked(RelFile, AppDirs)}. Its {@code .rel} is copied into
+     * {@code releases/VSN}; each application is in {@code lib/APP-VSN} unless {@code appDirs}
+     * says where it is.
+     *
+     * @return the release's version
+     * @throws ReleaseException {@code {existing_release, V}}, {@code {bad_rel_file, F}}, or
+     *         {@code {no_such_directory, Dir}} for an application that is not where it should be;
+     *         nothing is registered then
+     */
+    public String setUnpacked(Path relFile, List<Release.Lib> appDirs) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            ReleaseSpec spec;
+            try {
+                spec = ReleaseSpec.read(relFile);
+            } catch (IOException | RuntimeException e) {
+                throw ReleaseException.of("bad_rel_file", relFile + ": " + e.getMessage(), relFile.toString());
+            }
+            if (find(spec.vsn()).isPresent()) {
+                throw ReleaseException.of("existing_release", "release " + spec.vsn() + " is already known", spec.vsn());
+            }
+            Release r = describe(spec, appDirs);
+            AtomicFiles.write(releaseDir(spec.vsn()).resolve(relFile.getFileName().toString()), Files.readAllBytes(relFile));
+            List<Release> next = new ArrayList<>(releases);
+            next.add(r);
+            commit(next);
+            return r.vsn();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Copies {@code file} (a relup, a config) into {@code releases/VSN} of a known release: OTP's
+     * {@code install_file}.
+     *
+     * @throws ReleaseException {@code {no_such_release, V}}
+     */
+    public void installFile(String vsn, Path file) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            known(vsn);
+            AtomicFiles.write(releaseDir(vsn).resolve(file.getFileName().toString()), Files.readAllBytes(file));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets a release without deleting its files: OTP's {@code set_removed}. Never the
+     * permanent one.
+     *
+     * @throws ReleaseException {@code {no_such_release, V}}, {@code {permanent, V}}
+     */
+    public void setRemoved(String vsn) throws ReleaseException, IOException {
+        lock.lock();
+        try {
+            forget(vsn);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The release in {@code releases/VSN}, from its {@code .rel}, as unpacked. */
     private Release describe(String vsn) throws ReleaseException, IOException {
-        ReleaseSpec spec = readRel(vsn);
+        return describe(readRel(vsn), List.of());
+    }
+
+    /** The release {@code spec} describes, unpacked, its applications in {@code lib} unless {@code appDirs} says otherwise. */
+    private Release describe(ReleaseSpec spec, List<Release.Lib> appDirs) throws ReleaseException {
         List<Release.Lib> libs = new ArrayList<>();
         for (ReleaseSpec.App a : spec.applications()) {
-            Path lib = libDir(a.name(), a.vsn());
+            Path lib = appDirs.stream().filter(d -> d.app().equals(a.name()) && d.vsn().equals(a.vsn()))
+                    .map(d -> d.dir().toAbsolutePath().normalize()).findFirst().orElse(libDir(a.name(), a.vsn()));
             if (!Files.isDirectory(lib)) {
-                throw ReleaseException.of("no_such_directory", "release " + vsn + " needs " + lib + ", which is not there",
-                        lib.toString());
+                throw ReleaseException.of("no_such_directory", "release " + spec.vsn() + " needs " + lib
+                        + ", which is not there", lib.toString());
             }
             libs.add(new Release.Lib(a.name(), a.vsn(), lib));
         }
@@ -152,7 +230,8 @@ public final class ReleaseHandler {
 
     /**
      * Makes a current release permanent (the permanent one becomes old): {@code make_permanent}.
-     * Already permanent: nothing to do.
+     * Already permanent: nothing to do. The modules the install left unpurged whose post-purge
+     * is brutal are purged now, killing the processes still in their old code.
      */
     public void makePermanent(String vsn) throws ReleaseException, IOException {
         lock.lock();
@@ -167,6 +246,7 @@ public final class ReleaseHandler {
             }
             commit(releases.stream().map(x -> x.vsn().equals(vsn) ? x.withStatus(ReleaseStatus.PERMANENT)
                     : x.status() == ReleaseStatus.PERMANENT ? x.withStatus(ReleaseStatus.OLD) : x).toList());
+            unpurged.purgeBrutal();
         } finally {
             lock.unlock();
         }
@@ -179,14 +259,9 @@ public final class ReleaseHandler {
     public void removeRelease(String vsn) throws ReleaseException, IOException {
         lock.lock();
         try {
-            Release r = known(vsn);
-            if (r.status() == ReleaseStatus.PERMANENT) {
-                throw ReleaseException.of("permanent", "release " + vsn + " is permanent and cannot be removed", vsn);
-            }
-            List<Release> rest = releases.stream().filter(x -> x != r).toList();
-            commit(rest);
+            Release r = forget(vsn);
             for (Release.Lib lib : r.libs()) {
-                if (rest.stream().noneMatch(x -> x.libs().contains(lib))) {
+                if (releases.stream().noneMatch(x -> x.libs().contains(lib))) {
                     deleteTree(lib.dir());
                 }
             }
@@ -194,6 +269,16 @@ public final class ReleaseHandler {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Takes a release that is not permanent out of the status file, and returns it. Under lock. */
+    private Release forget(String vsn) throws ReleaseException, IOException {
+        Release r = known(vsn);
+        if (r.status() == ReleaseStatus.PERMANENT) {
+            throw ReleaseException.of("permanent", "release " + vsn + " is permanent and cannot be removed", vsn);
+        }
+        commit(releases.stream().filter(x -> x != r).toList());
+        return r;
     }
 
     /**
@@ -249,20 +334,50 @@ public final class ReleaseHandler {
         }
     }
 
-    /** What {@link #installRelease} did: the versions, and the modules a soft post-purge left with old code. */
+    /**
+     * What {@link #installRelease} did: the versions, and the modules left with old code that
+     * processes still run (see {@link #unpurged}).
+     */
     public record Installed(String from, String to, List<String> unpurged) {}
+
+    /** An option of {@link #checkInstallRelease}: OTP's options of {@code check_install_release/2}. */
+    public enum CheckOption {
+        /**
+         * Once every check has passed, remove the old code of each module the install would
+         * load or remove that no process runs, so that the install has no old code to check or
+         * purge: {@code purge}. Old code a process runs is kept, and the process with it.
+         */
+        PURGE
+    }
+
+    /**
+     * The modules the last install left with old code that processes still run. They are
+     * soft-purged again every 10 seconds until none is left; those whose post-purge is
+     * {@code brutal_purge} are purged at {@link #makePermanent}.
+     */
+    public List<String> unpurged() {
+        lock.lock();
+        try {
+            return unpurged.modules();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /**
      * What installing {@code vsn} would do — the modules it loads, the processes whose state
-     * migrates, the processes each purge would kill — checked and printed for a person, with
-     * nothing changed: {@code check_install_release}. Reads and checks every new module.
+     * migrates, the processes each purge would kill — checked and printed for a person:
+     * {@code check_install_release}. Reads and checks every new module, and refuses, as the
+     * install would, a soft pre-purge of old code a process runs ({@code old_processes}).
+     * Changes nothing, unless {@link CheckOption#PURGE} is given.
      */
-    public InstallPlan checkInstallRelease(String vsn) throws ReleaseException {
+    public InstallPlan checkInstallRelease(String vsn, CheckOption... options) throws ReleaseException {
+        boolean purge = List.of(options).contains(CheckOption.PURGE);
         lock.lock();
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            return node.asProcess(() -> install.plan(step.from.vsn(), vsn)); // OTP's release handler is a process
+            return node.asProcess(() -> install.plan(step.from.vsn(), vsn, purge)); // OTP's release handler is a process
         } finally {
             lock.unlock();
         }
@@ -282,11 +397,12 @@ public final class ReleaseHandler {
         try {
             Step step = step(vsn);
             Install install = new Install(this, known(vsn), step.script.instructions(), step.down);
-            List<String> unpurged = node.asProcess(install::run);
+            List<UnpurgedModules.Entry> left = node.asProcess(install::run);
+            unpurged.replace(left);
             commit(releases.stream().map(r -> r.vsn().equals(vsn)
                     ? (r.status() == ReleaseStatus.PERMANENT ? r : r.withStatus(ReleaseStatus.CURRENT))
                     : r.status() == ReleaseStatus.CURRENT ? r.withStatus(ReleaseStatus.OLD) : r).toList());
-            return new Installed(step.from.vsn(), vsn, unpurged);
+            return new Installed(step.from.vsn(), vsn, unpurged.modules());
         } finally {
             lock.unlock();
         }
@@ -304,14 +420,32 @@ public final class ReleaseHandler {
         }
         Optional<Relup.Script> up = relup(to.vsn()).flatMap(r -> r.upgradeFrom(from.vsn()));
         if (up.isPresent()) {
-            return new Step(from, up.get(), false);
+            return live(new Step(from, up.get(), false), vsn);
         }
         Optional<Relup.Script> down = relup(from.vsn()).flatMap(r -> r.downgradeTo(vsn));
         if (down.isPresent()) {
-            return new Step(from, down.get(), true);
+            return live(new Step(from, down.get(), true), vsn);
         }
         throw ReleaseException.of("no_matching_relup", "neither releases/" + vsn + "/relup upgrades from " + from.vsn()
                 + " nor releases/" + from.vsn() + "/relup downgrades to " + vsn, vsn, from.vsn());
+    }
+
+    /**
+     * Refuses a script that restarts the emulator ({@code restart_new_emulator},
+     * {@code restart_emulator}): a node restarts no JVM in the middle of an install, and a
+     * script it carried out without the restart would leave the node on classes the release
+     * says must be new. Refused before anything changes, saying what to do instead.
+     */
+    private static Step live(Step step, String vsn) throws ReleaseException {
+        for (RelupInstruction i : step.script.instructions()) {
+            if (i instanceof RelupInstruction.RestartEmulator || i instanceof RelupInstruction.RestartNewEmulator) {
+                String what = i.toTerm().toString();
+                throw ReleaseException.of(what, "the relup from " + step.from.vsn() + " to " + vsn + " says " + what
+                        + ": the node's JVM must restart, which a live install does not do; stop the node and "
+                        + "start it on release " + vsn + " instead", vsn);
+            }
+        }
+        return step;
     }
 
     private Optional<Relup> relup(String vsn) throws ReleaseException {

@@ -2,36 +2,52 @@ package dev.graft.sys;
 
 import dev.graft.code.ModuleVersion;
 import dev.graft.gen.Gen;
+import dev.graft.process.IdleClaim;
+import dev.graft.process.LoopReceive;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
+import dev.graft.process.ProcessNeeded;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Changes the code of many behaviour processes as one transaction (DESIGN decision 6): what
- * OTP's release handler does with suspend, change_code and resume, in one message per process
- * and with a point of no return that is a single write.
+ * OTP's release handler does with suspend, change_code and resume, with a point of no return
+ * that is a single write, and without holding the processes for more than a short last round.
  *
  * <ol>
- *   <li>{@link #prepare}: each process, at its next message, computes its new state for the
- *       target version — its {@code codeChange} runs in the process, on a state not yet
- *       installed — and holds it, handling only system messages from then on;</li>
+ *   <li>{@link #prepare}, first round: every process gets its new state for the target
+ *       version, computed by its {@code codeChange} from its state and not installed — and
+ *       goes on serving on its old code and state. A process that waits idle in its loop is
+ *       not woken: the batch claims it ({@link IdleClaim}) and runs its {@code codeChange} on
+ *       the preparing thread, as the process, for the microseconds it takes; a process that
+ *       is busy, or whose {@code codeChange} makes a runtime call only the process can make,
+ *       gets a system message and prepares in its own process. A message that may change a
+ *       prepared process's state makes its change stale;</li>
+ *   <li>the seal: from now on each prepared process holds, handling only system messages that
+ *       leave its state alone; the processes whose change went stale prepare again, on their
+ *       latest state, in a short last round, holding from then on;</li>
  *   <li>{@link #commit}: one volatile write decides; each process installs its new state and
- *       the target's code before its next message. A process that waits idle is not woken:
- *       only those that received messages while holding are nudged;</li>
- *   <li>or {@link #abort}: each process drops what it prepared and goes on with its old state
- *       and code, as if nothing had happened.</li>
+ *       the target's code before its next message. A process that waits idle is not woken: only
+ *       those that deferred a message while holding are nudged;</li>
+ *   <li>or {@link #abort}, also when a round fails: each process drops what it prepared and
+ *       goes on with its old state and code, as if nothing had happened.</li>
  * </ol>
+ * So a process is unavailable from the seal to the decision (plus the microseconds of a
+ * claim), not for the whole prepare.
  *
- * <p>Thread-safety: the decision is written once by the coordinator; processes read it. A
- * process that defers a message while undecided registers for a nudge, then reads the decision
- * again, so a decision made in between is never missed.
+ * <p>Thread-safety: the batch is driven by one coordinator, the process that called
+ * {@code prepare}; processes answer through {@link #answer} and read the decision, written once.
+ * A process that defers a message while undecided registers for a nudge, then reads the
+ * decision again, so a decision made in between is never missed.
  */
 public final class CodeChangeBatch {
     private static final int UNDECIDED = 0;
@@ -42,13 +58,20 @@ public final class CodeChangeBatch {
     final Object oldVsn;
     final Object extra;
     private final List<Pid> processes;
-    /** Per process, by index: null until it answered, then PREPARED or the reason it failed. */
+    /**
+     * Per process, by index: null while asked and not answered, then its {@link HeldChange},
+     * {@link #LEFT_OUT} if it died first, or the reason it failed.
+     */
     private final AtomicReferenceArray<Object> answers;
-    private final CountDownLatch answered;
+    /** The answers the current round still waits for; set by the coordinator before it asks. */
+    private volatile CountDownLatch unanswered;
+    /** Set by the coordinator at the seal: a change prepared from then on is sealed at once. */
+    private volatile boolean sealed;
+    private long holdingSince;
     private final ConcurrentLinkedQueue<Pid> toNudge = new ConcurrentLinkedQueue<>();
     private volatile int decision = UNDECIDED;
 
-    private static final Object PREPARED = new Object();
+    private static final Object LEFT_OUT = new Object();
     /**
      * How often a prepare that is still waiting looks whether answers stopped coming, and then
      * for processes that died: a look at every process asked (a millisecond for 100,000), not
@@ -58,19 +81,28 @@ public final class CodeChangeBatch {
     /** Sent to a process that deferred a message while holding, once the batch is decided. */
     static final SystemMessage NUDGE = new SystemMessage(null, new SystemRequest.Nudge());
 
+    /** Why a process in another batch's undecided change refused to prepare one of this batch. */
+    public record InAnotherBatch(CodeChangeBatch holding) {
+        @Override
+        public String toString() {
+            return "{in_another_batch," + holding + "}";
+        }
+    }
+
     private CodeChangeBatch(List<Pid> processes, ModuleVersion target, Object oldVsn, Object extra) {
         this.processes = processes;
         this.target = target;
         this.oldVsn = oldVsn;
         this.extra = extra;
         this.answers = new AtomicReferenceArray<>(processes.size());
-        this.answered = new CountDownLatch(processes.size());
     }
 
     /**
-     * Asks every process to prepare its change to {@code target} and waits until all have, up to
-     * {@code timeoutMillis}. A process that dies meanwhile is left out: it has nothing to change.
-     * The code of {@code target} need not be current yet (it may be prepared, not finished).
+     * Has every process prepare its change to {@code target} and seals the batch, all within
+     * {@code timeoutMillis}; from its return until {@link #commit} or {@link #abort}, every
+     * process holds. A process that dies meanwhile is left out: it has nothing to change. The
+     * code of {@code target} need not be current yet (it may be prepared, not finished).
+     * Called in a process, which runs the code changes of the idle processes.
      *
      * @throws CodeChangeException if any process failed or did not answer in time; the batch is
      *         then aborted, every process back on its old state and code, and the reason is a
@@ -79,49 +111,121 @@ public final class CodeChangeBatch {
     public static CodeChangeBatch prepare(Collection<Pid> processes, ModuleVersion target, Object oldVsn, Object extra,
                                           long timeoutMillis) throws InterruptedException {
         CodeChangeBatch batch = new CodeChangeBatch(List.copyOf(processes), target, oldVsn, extra);
-        for (int i = 0; i < batch.processes.size(); i++) {
-            Proc.send(batch.processes.get(i), new SystemMessage(null, new SystemRequest.PrepareCodeChange(batch, i)));
-        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long left;
-        long waiting = batch.answered.getCount();
-        while ((left = deadline - System.nanoTime()) > 0
-                && !batch.answered.await(Math.min(left, CHECK_THE_DEAD_NANOS), TimeUnit.NANOSECONDS)) {
-            long stillWaiting = batch.answered.getCount();
-            if (stillWaiting == waiting) {
-                batch.leaveOutTheDead(); // no answer came meanwhile: some of those asked may have died
-            }
-            waiting = stillWaiting;
+        int[] everyone = new int[batch.processes.size()];
+        for (int i = 0; i < everyone.length; i++) {
+            everyone[i] = i;
         }
-        Map<Pid, Object> failures = batch.failures();
-        if (!failures.isEmpty()) {
-            batch.abort();
-            throw new CodeChangeException(failures);
-        }
+        batch.round(everyone, deadline);
+        batch.holdingSince = System.nanoTime();
+        batch.sealed = true;
+        batch.round(batch.seal(), deadline);
         return batch;
     }
 
-    /** Counts a process that died before answering as answered: it has nothing to change. */
-    private void leaveOutTheDead() {
+    /** Asks {@code indices} to prepare and waits for their answers; aborts and throws if any failed. */
+    private void round(int[] indices, long deadline) throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(indices.length);
+        unanswered = latch;
+        for (int i : indices) {
+            answers.set(i, null);
+        }
+        for (int i : indices) {
+            ask(i);
+        }
+        long left;
+        long waiting = latch.getCount();
+        while ((left = deadline - System.nanoTime()) > 0
+                && !latch.await(Math.min(left, CHECK_THE_DEAD_NANOS), TimeUnit.NANOSECONDS)) {
+            long stillWaiting = latch.getCount();
+            if (stillWaiting == waiting) {
+                leaveOutTheDead(indices); // no answer came meanwhile: some of those asked may have died
+            }
+            waiting = stillWaiting;
+        }
+        Map<Pid, Object> failures = failures(indices);
+        if (!failures.isEmpty()) {
+            abort();
+            throw new CodeChangeException(failures);
+        }
+    }
+
+    /**
+     * Prepares process {@code i}'s change here, if it waits idle, while it is claimed;
+     * otherwise asks it to prepare in its own process.
+     */
+    private void ask(int i) {
+        Pid pid = processes.get(i);
+        Optional<IdleClaim> claimed = LoopReceive.claimIdle(pid);
+        if (claimed.isEmpty() || !prepareWhileClaimed(claimed.get(), i)) {
+            Proc.send(pid, new SystemMessage(null, new SystemRequest.PrepareCodeChange(this, i)));
+        }
+    }
+
+    /**
+     * False if the process must prepare itself: it still has a change of a batch (which it
+     * drops, installs or defends at its next message), or its code change made a runtime call.
+     */
+    private boolean prepareWhileClaimed(IdleClaim claim, int i) {
+        try {
+            SystemProcess process = (SystemProcess) claim.loop();
+            if (process.systemHeldChange() != null) {
+                return false;
+            }
+            HeldChange change = change(claim.runAs(() -> process.systemPrepareCodeChange(target, oldVsn, extra)));
+            process.systemHold(change);
+            answer(i, change);
+            return true;
+        } catch (ProcessNeeded e) {
+            return false;
+        } catch (CodeChangeException e) {
+            answer(i, e.reason());
+            return true;
+        } finally {
+            claim.release();
+        }
+    }
+
+    /** Seals every prepared change; the processes whose change went stale first, to prepare again. */
+    private int[] seal() {
+        List<Integer> stale = new ArrayList<>();
         for (int i = 0; i < processes.size(); i++) {
-            if (answers.get(i) == null && !Proc.isAlive(processes.get(i))
-                    && answers.compareAndSet(i, null, PREPARED)) {
-                answered.countDown();
+            if (answers.get(i) instanceof HeldChange change && !change.seal()) {
+                stale.add(i);
+            }
+        }
+        return stale.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Counts a process that died before answering as answered: it has nothing to change. */
+    private void leaveOutTheDead(int[] indices) {
+        for (int i : indices) {
+            if (answers.get(i) == null && !Proc.isAlive(processes.get(i)) && answers.compareAndSet(i, null, LEFT_OUT)) {
+                unanswered.countDown();
             }
         }
     }
 
-    private Map<Pid, Object> failures() {
+    private Map<Pid, Object> failures(int[] indices) {
         Map<Pid, Object> failures = new LinkedHashMap<>();
-        for (int i = 0; i < processes.size(); i++) {
+        for (int i : indices) {
             Object a = answers.get(i);
             if (a == null) {
                 failures.put(processes.get(i), Gen.TIMEOUT);
-            } else if (a != PREPARED) {
+            } else if (a != LEFT_OUT && !(a instanceof HeldChange)) {
                 failures.put(processes.get(i), a);
             }
         }
         return failures;
+    }
+
+    /**
+     * When the batch began to hold its processes ({@link System#nanoTime()}): from then until
+     * the decision, each takes only system messages that leave its state alone. Before, none
+     * waited for the batch but while it was claimed for its code change.
+     */
+    public long holdingSince() {
+        return holdingSince;
     }
 
     /** The point of no return: every prepared process takes its new state and code. */
@@ -146,14 +250,16 @@ public final class CodeChangeBatch {
 
     // ---- the process side (through Sys and HeldChange) ----
 
+    /** A process's answer: its {@link HeldChange}, or why it failed. */
     void answer(int index, Object answer) {
         if (answers.compareAndSet(index, null, answer)) {
-            answered.countDown();
+            unanswered.countDown();
         }
     }
 
-    static Object prepared() {
-        return PREPARED;
+    /** A change a process prepares now: sealed at once after the seal. */
+    HeldChange change(Object newState) {
+        return new HeldChange(this, newState, sealed);
     }
 
     boolean decided() {

@@ -137,15 +137,21 @@ public final class Sys {
      * <p>For the runtime's behaviour loops only: while suspended the process waits in a
      * {@link LoopReceive}, which vouches that no module code is on its stack.
      *
-     * @return the change the process prepared for a {@link CodeChangeBatch} and now holds, which
-     *         its loop keeps until the batch decides; null if none
+     * @param held the change of a {@link CodeChangeBatch} the process has, or null: while it
+     *        is suspended, what may be taken is what the change {@link HeldChange#accepts}
+     * @return the change of a batch the process has now, which its loop keeps until the batch
+     *         decides or the change goes stale; null if none
      */
-    public static HeldChange handleSystemMessage(SystemMessage message, Pid parent, SystemProcess process) {
-        Handling h = new Handling(process, parent);
+    public static HeldChange handleSystemMessage(SystemMessage message, Pid parent, SystemProcess process, HeldChange held) {
+        Handling h = new Handling(process, parent, held);
         h.answer(message);
         while (h.suspended) {
-            Object m = LoopReceive.receiveWithoutSpin(x -> x instanceof SystemMessage
-                    || (parent != null && x instanceof Exit e && e.from().equals(parent)), Proc.INFINITY);
+            Object m = LoopReceive.receiveWithoutSpin(x -> (x instanceof SystemMessage
+                    || (parent != null && x instanceof Exit e && e.from().equals(parent)))
+                    && (h.held == null || h.held.accepts(x)), Proc.INFINITY);
+            if (h.held != null && h.held.settle(process)) {
+                h.held = null;
+            }
             if (m instanceof Exit e) {
                 process.systemTerminate(e.reason());
             }
@@ -161,9 +167,10 @@ public final class Sys {
         boolean suspended;
         HeldChange held;
 
-        Handling(SystemProcess process, Pid parent) {
+        Handling(SystemProcess process, Pid parent, HeldChange held) {
             this.process = process;
             this.parent = parent;
+            this.held = held;
         }
 
         void answer(SystemMessage message) {
@@ -215,11 +222,15 @@ public final class Sys {
             }
         }
 
+        /** Prepares a batch's change; refused while the process has another batch's change, which would be lost. */
         private void prepare(CodeChangeBatch batch, int index) {
+            if (held != null) {
+                batch.answer(index, new CodeChangeBatch.InAnotherBatch(held.batch));
+                return;
+            }
             try {
-                Object newState = process.systemPrepareCodeChange(batch.target, batch.oldVsn, batch.extra);
-                held = new HeldChange(batch, newState, parent);
-                batch.answer(index, CodeChangeBatch.prepared());
+                held = batch.change(process.systemPrepareCodeChange(batch.target, batch.oldVsn, batch.extra));
+                batch.answer(index, held);
             } catch (CodeChangeException e) {
                 batch.answer(index, e.reason());
             }

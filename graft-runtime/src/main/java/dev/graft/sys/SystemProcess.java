@@ -29,9 +29,20 @@ public interface SystemProcess {
 
     /**
      * Computes the state for {@code target}'s code without installing it: the first half of a
-     * change in a {@link CodeChangeBatch}. Throws {@link CodeChangeException} when it fails.
+     * change in a {@link CodeChangeBatch}. Throws {@link CodeChangeException} when it fails. A
+     * batch may call it, and then {@link #systemHold}, from another thread while the process
+     * waits idle and is claimed ({@link dev.graft.process.IdleClaim#runAs}).
      */
     Object systemPrepareCodeChange(ModuleVersion target, Object oldVsn, Object extra) throws CodeChangeException;
+
+    /**
+     * The change of a batch the process has and has not dropped yet (its batch may have decided
+     * since), or null. Read by a batch while it claims the process.
+     */
+    HeldChange systemHeldChange();
+
+    /** Keeps a change prepared for the process while it was claimed idle, as its loop keeps one it prepared itself. */
+    void systemHold(HeldChange change);
 
     /** Installs a state {@link #systemPrepareCodeChange} computed, with {@code target}'s code. */
     void systemInstallCodeChange(ModuleVersion target, Object newState);

@@ -25,23 +25,40 @@ final class TermWriter {
 
     static String write(Object term) {
         StringBuilder out = new StringBuilder();
-        write(term, out);
+        write(term, out, false);
         return out.toString();
     }
 
-    static void write(Object term, StringBuilder out) {
+    /**
+     * The term as {@link #write} writes it, except that a value that is no term (a pid, an
+     * exception: what a reason holds) is written as its {@code toString}, as {@code ~p} shows a
+     * pid or a fun: text for people, not for the reader.
+     */
+    static String display(Object term) {
+        StringBuilder out = new StringBuilder();
+        write(term, out, true);
+        return out.toString();
+    }
+
+    private static void write(Object term, StringBuilder out, boolean display) {
         switch (term) {
             case Atom a -> out.append(atom(a));
             case Long _, Integer _, Short _, Byte _, BigInteger _ -> out.append(term);
             case Double d -> out.append(floatText(d));
             case String s -> out.append(Lexical.string(characters(s)));
             case Binary b -> binary(b, out);
-            case List<?> l -> sequence("[", l, "]", out);
-            case Tuple t -> sequence("{", t.elements(), "}", out);
-            case Map<?, ?> m -> map(m, out);
+            case List<?> l -> sequence("[", l, "]", out, display);
+            case Tuple t -> sequence("{", t.elements(), "}", out, display);
+            case Map<?, ?> m -> map(m, out, display);
             case null -> throw new IllegalArgumentException("not a term: null");
-            default -> throw new IllegalArgumentException("not a term: a " + term.getClass().getName()
+            default -> {
+                if (display) {
+                    out.append(term);
+                    return;
+                }
+                throw new IllegalArgumentException("not a term: a " + term.getClass().getName()
                     + " (" + term + "); terms are atoms, integers, floats, strings, binaries, lists, tuples and maps");
+            }
         }
     }
 
@@ -114,10 +131,10 @@ final class TermWriter {
         }
     }
 
-    private static void sequence(String open, List<?> elements, String close, StringBuilder out) {
+    private static void sequence(String open, List<?> elements, String close, StringBuilder out, boolean display) {
         out.append(open);
         for (Iterator<?> i = elements.iterator(); i.hasNext(); ) {
-            write(i.next(), out);
+            write(i.next(), out, display);
             if (i.hasNext()) {
                 out.append(',');
             }
@@ -125,13 +142,13 @@ final class TermWriter {
         out.append(close);
     }
 
-    private static void map(Map<?, ?> map, StringBuilder out) {
+    private static void map(Map<?, ?> map, StringBuilder out, boolean display) {
         out.append("#{");
         for (Iterator<? extends Map.Entry<?, ?>> i = map.entrySet().iterator(); i.hasNext(); ) {
             Map.Entry<?, ?> e = i.next();
-            write(e.getKey(), out);
+            write(e.getKey(), out, display);
             out.append(" => ");
-            write(e.getValue(), out);
+            write(e.getValue(), out, display);
             if (i.hasNext()) {
                 out.append(',');
             }

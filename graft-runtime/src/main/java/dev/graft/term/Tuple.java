@@ -26,9 +26,12 @@ public record Tuple(List<Object> elements) {
         return elements.get(index);
     }
 
-    /** The tuple as Erlang source, on one line. */
+    /**
+     * The tuple as Erlang source, on one line; an element that is no term (a pid, an exception
+     * in a reason) is shown by its own {@code toString}, as {@code ~p} shows a pid.
+     */
     @Override
     public String toString() {
-        return Terms.write(this);
+        return TermWriter.display(this);
     }
 }

@@ -171,6 +171,28 @@ class AppSpecTest {
     }
 
     @Test
+    void parseSource_theBuildListsTheModules_andOnlyVsnIsRequired() {
+        AppSpec spec = AppSpec.parseSource(Terms.parseLocated("kv.app.src", "{application, kv, [{vsn, \"1\"}]}.").getFirst(),
+                List.of("kv.KvApp", "kv.Store"));
+
+        assertThat(spec.modules()).containsExactly("kv.KvApp", "kv.Store");
+        assertThat(spec.description()).isEmpty();
+        assertThat(spec.registered()).isEmpty();
+        assertThat(spec.applications()).isEmpty();
+    }
+
+    @Test
+    void parseSource_modulesWritten_orNoVsn_isRefusedAtItsPlace() {
+        assertThatThrownBy(() -> AppSpec.parseSource(Terms.parseLocated("kv.app.src",
+                "{application, kv,\n [{vsn, \"1\"}, {modules, [m]}]}.").getFirst(), List.of()))
+                .hasMessage("kv.app.src:2:15: the modules of application kv are listed by the build, from its classes; "
+                        + "remove {modules, ...}");
+        assertThatThrownBy(() -> AppSpec.parseSource(Terms.parseLocated("kv.app.src",
+                "{application, kv, [{description, \"d\"}]}.").getFirst(), List.of()))
+                .hasMessage("kv.app.src:1:1: application kv has no {vsn, \"...\"}");
+    }
+
+    @Test
     void parse_keyGivenTwice_isRefusedAtTheSecond() {
         // OTP takes the first silently; Graft refuses, naming both places
         assertThatThrownBy(() -> spec("{vsn, \"2\"},\n  " + REQUIRED))

@@ -12,6 +12,7 @@ import dev.graft.behaviour.Supervisor.Child;
 import dev.graft.behaviour.SupervisorError.BadStartSpec;
 import dev.graft.behaviour.SupervisorError.InvalidShutdown;
 import dev.graft.behaviour.SupervisorError.InvalidStrategy;
+import dev.graft.code.BadFun;
 import dev.graft.code.LabTest;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
@@ -53,6 +54,27 @@ class SupervisorCodeChangeTest extends LabTest {
                     ChildSpec.worker("c", () -> TestWorker.startLink("c", observer), "w.C"));
             """);
 
+    /** a is started by {M, F, A}, OTP's own form; b by a lambda of the version of sup.Sup that made it. */
+    private static final String MFA = sup("""
+            return Init.of(Flags.of(Strategy.ONE_FOR_ONE).withIntensity(10, 60),
+                    ChildSpec.worker("a", ChildStart.apply("w.Starter", "startLink", "a", observer), "w.Starter"),
+                    ChildSpec.worker("b", () -> TestWorker.startLink("b", observer), "w.B"));
+            """);
+
+    /** The module a's {M, F, A} names. */
+    private static final String STARTER = """
+            package w;
+
+            import dev.graft.behaviour.StartResult;
+            import dev.graft.behaviour.TestWorker;
+
+            public final class Starter {
+                public static StartResult startLink(String name, Object observer) {
+                    return TestWorker.startLink(name, observer);
+                }
+            }
+            """;
+
     private static final String IGNORE = sup("return Init.ignore();");
 
     /** simple_one_for_one whose children are named after the version that started them. */
@@ -78,6 +100,7 @@ class SupervisorCodeChangeTest extends LabTest {
 
                 import dev.graft.behaviour.ChildSpec;
                 import dev.graft.behaviour.ChildSpec.Shutdown;
+                import dev.graft.behaviour.ChildStart;
                 import dev.graft.behaviour.Supervisor;
                 import dev.graft.behaviour.TestWorker;
 
@@ -136,6 +159,28 @@ class SupervisorCodeChangeTest extends LabTest {
             // still one_for_one
             Proc.exit(ab.get(1), Reason.KILL);
             assertThat(events(1)).containsExactly("started b");
+        });
+    }
+
+    @Test
+    void aSupervisorModuleReloadedAndPurgedWithoutACodeChange_restartsAChildStartedByMFA_butNotOneStartedByALambdaOfThePurgedVersion()
+            throws Exception {
+        lab.inProcess(() -> {
+            // given v1, whose a is started by {w.Starter, startLink, ["a", observer]} and b by a lambda
+            lab.loaded("w.Starter", STARTER, 1);
+            Pid sup = startLink(lab.loaded(SUP, MFA, 1).moduleClass());
+            List<Pid> ab = pids(2);
+            assertThat(Supervisor.getChildspec(sup, "a").orElseThrow().start())
+                    .hasToString("{w.Starter,startLink,[a, " + Proc.self() + "]}");
+            // when sup.Sup is reloaded with no code change (load_module) and v1 is purged
+            lab.loaded(SUP, MFA, 2);
+            assertThat(lab.code.purge(SUP)).isFalse();
+            // then a, killed, is restarted through w.Starter's current version
+            Proc.exit(ab.get(0), Reason.KILL);
+            assertThat(events(1)).containsExactly("started a");
+            // while b's start, a lambda of the purged v1, is a badfun
+            ChildStart b = Supervisor.getChildspec(sup, "b").orElseThrow().start();
+            assertThatThrownBy(() -> b.start(List.of())).isInstanceOf(BadFun.class);
         });
     }
 

@@ -161,7 +161,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** In a process: a message {@code List.of(tag, ...)} from the process {@code from} (its last element). */
-    static List<?> awaitTagged(String tag, Pid from) {
+    public static List<?> awaitTagged(String tag, Pid from) {
         return (List<?>) await(tag + " from " + from, m -> m instanceof List<?> l && l.size() >= 2
                 && tag.equals(l.getFirst()) && from.equals(l.getLast()));
     }
@@ -185,7 +185,7 @@ public final class Lab implements AutoCloseable {
      *   <li>{@code "stop"}: returns, ending the process normally.</li>
      * </ul>
      */
-    static String server(String module) {
+    public static String server(String module) {
         String pkg = module.substring(0, module.lastIndexOf('.'));
         String name = module.substring(module.lastIndexOf('.') + 1);
         return """
@@ -232,7 +232,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** In a process: spawns {@code module.loop(self)} in the current version and waits until it has entered; returns its pid. */
-    static Pid spawnServer(String module, int expectedVsn) {
+    public static Pid spawnServer(String module, int expectedVsn) {
         Pid p = Code.spawn(module, "loop", Proc.self());
         List<?> entered = awaitTagged("entered", p);
         assertThat(entered.get(1)).as("version %s entered", p).isEqualTo(expectedVsn);
@@ -246,7 +246,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** A module with nothing but {@code vsn()}: {@code @Vsn("$V") ... vsn() returns $V}. */
-    static String plain(String module) {
+    public static String plain(String module) {
         String pkg = module.substring(0, module.lastIndexOf('.'));
         String name = module.substring(module.lastIndexOf('.') + 1);
         return """

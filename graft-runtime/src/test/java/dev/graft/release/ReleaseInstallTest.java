@@ -3,11 +3,13 @@ package dev.graft.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.graft.code.CodePath;
 import dev.graft.code.CodeServer;
 import dev.graft.code.ModuleVersion;
 import dev.graft.process.Node;
 import dev.graft.process.NodeExtension;
 import dev.graft.process.Pid;
+import dev.graft.process.Proc;
 import dev.graft.sys.Sys;
 import dev.graft.term.Atom;
 import java.nio.file.Path;
@@ -56,6 +58,7 @@ class ReleaseInstallTest {
                 import dev.graft.gen.From;
                 import dev.graft.migrate.Migration;
                 import dev.graft.process.Pid;
+import dev.graft.process.Proc;
 
                 @dev.graft.code.Vsn("$V")
                 public final class Store implements GenServer<Store.State> {
@@ -73,6 +76,12 @@ class ReleaseInstallTest {
 
                     public static Object bump(Pid p, int by) {
                         return GenServer.call(p, new Bump(by));
+                    }
+
+                    /** Tells {@code waiting} it is here, in this module's code, and stays. */
+                    public static void stayHere(Pid waiting) {
+                        dev.graft.process.Proc.send(waiting, "here");
+                        dev.graft.process.Proc.receive(m -> false);
                     }
 
                     @Override
@@ -106,7 +115,7 @@ class ReleaseInstallTest {
                 """.replace("V", String.valueOf(vsn));
     }
 
-    private static final String RELUP = """
+    static final String RELUP = """
             {"2",
              [{"1",[],
                [{load_object_code,{kv,"2",['kv.Store','kv.Label2']}},
@@ -186,7 +195,8 @@ class ReleaseInstallTest {
         InstallPlan plan = rh.checkInstallRelease("2");
         assertThat(plan.load()).containsExactly("kv.Label2", STORE);
         assertThat(plan.codeChange().get(STORE)).containsExactlyInAnyOrderElementsOf(stores);
-        assertThat(plan.purgeKills().get(STORE)).isEmpty();
+        assertThat(plan.purgeKills()).isEmpty();
+        assertThat(plan.oldCodeLeft()).isEmpty();
         assertThat(plan.describe()).contains("code change kv.Store: 3 process(es)");
         assertThat(vsnOf(node, STORE)).isEqualTo("1");
 
@@ -210,6 +220,116 @@ class ReleaseInstallTest {
         assertThat(Sys.getState(stores.get(1)).toString()).isEqualTo("State[name=b, count=6]");
         assertThat(vsnOf(node, "kv.Label2")).isEqualTo("not loaded");
         assertThat(rh.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.OLD);
+    }
+
+    /** Loads release 1's kv.Store again, as a hot patch would: the instance running so far becomes old code. */
+    private void reloadStore(Node node) {
+        CodeServer.of(node).loadBinary(CodePath.read(dir.resolve("node/lib/kv-1/classes"), STORE).orElseThrow()).orThrow();
+    }
+
+    @Test
+    void checkWithPurge_removesOldCodeNoProcessRuns_andChangesNothingElse(Node node) throws Exception {
+        // given release 1 booted with two stores, and kv.Store loaded again: the stores, idle, run none of its old code
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        List<Pid> stores = start(node, List.of("a", "b"));
+        reloadStore(node);
+        CodeServer code = CodeServer.of(node);
+
+        // when release 2 is checked without the option, the old code stays
+        assertThat(rh.checkInstallRelease("2").purged()).isEmpty();
+        assertThat(code.oldCode(STORE)).isPresent();
+
+        // when it is checked with purge
+        InstallPlan plan = rh.checkInstallRelease("2", ReleaseHandler.CheckOption.PURGE);
+
+        // then the old code is gone, and nothing else changed: the stores answer on version 1, release 2 is unpacked
+        assertThat(plan.purged()).containsExactly(STORE);
+        assertThat(plan.describe()).contains("purged      kv.Store");
+        assertThat(code.oldCode(STORE)).isEmpty();
+        assertThat(bump(node, stores.get(0), 1)).isEqualTo("v1:6");
+        assertThat(vsnOf(node, STORE)).isEqualTo("1");
+        assertThat(rh.whichReleases()).extracting(Release::status).containsExactly(ReleaseStatus.PERMANENT, ReleaseStatus.UNPACKED);
+    }
+
+    /** A process in kv.Store's current code, not a server: it stays there. */
+    private static Pid inStoreCode(Node node) throws Exception {
+        CodeServer code = CodeServer.of(node);
+        return node.runProcess(() -> {
+            Pid self = Proc.self();
+            Pid p = node.spawn(() -> code.apply(STORE, "stayHere", self));
+            Proc.receive("here"::equals);
+            return p;
+        });
+    }
+
+    /** A process in kv.Store's code, which loading kv.Store again then makes old code. */
+    private Pid inOldStoreCode(Node node) throws Exception {
+        Pid inStore = inStoreCode(node);
+        reloadStore(node);
+        return inStore;
+    }
+
+    @Test
+    void aProcessLeftInTheOldCode_outlivesTheInstall_andIsKilledByMakePermanent(Node node) throws Exception {
+        // given release 1 booted, a store, and a process in kv.Store's code, not a server: no code change moves it
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        Pid store = start(node, List.of("a")).getFirst();
+        CodeServer code = CodeServer.of(node);
+        Pid inStore = inStoreCode(node);
+
+        // when release 2 is installed, whose relup loads kv.Store with a brutal post-purge
+        ReleaseHandler.Installed up = rh.installRelease("2");
+
+        // then the soft purge after the load left version 1 for that process, which lives on it
+        assertThat(up.unpurged()).containsExactly(STORE);
+        assertThat(code.oldCode(STORE).map(code::processesRunning)).hasValue(List.of(inStore));
+        assertThat(bump(node, store, 1)).isEqualTo("v2:6");
+
+        // when release 2 is made permanent, the brutal post-purge is done: the process is killed and the old code gone
+        rh.makePermanent("2");
+        assertThat(node.info(inStore)).isEmpty();
+        assertThat(code.oldCode(STORE)).isEmpty();
+        assertThat(bump(node, store, 1)).isEqualTo("v2:7");
+    }
+
+    @Test
+    void checkWithPurge_keepsOldCodeAProcessRuns_andTheProcess(Node node) throws Exception {
+        // given release 1 booted and a process in kv.Store's old code
+        ReleaseHandler rh = bootedWithStores(node, List.of());
+        Pid inStore = inOldStoreCode(node);
+        CodeServer code = CodeServer.of(node);
+
+        // when release 2 is checked with purge
+        InstallPlan plan = rh.checkInstallRelease("2", ReleaseHandler.CheckOption.PURGE);
+
+        // then the old code and the process are still there
+        assertThat(plan.purged()).isEmpty();
+        assertThat(code.oldCode(STORE).map(code::processesRunning)).hasValue(List.of(inStore));
+        assertThat(node.info(inStore)).isPresent();
+    }
+
+    @Test
+    void aSoftPrePurgeOfOldCodeAProcessRuns_isRefusedByTheCheckAsByTheInstall(Node node) throws Exception {
+        // given release 1 booted, a process in kv.Store's old code, and a release 2 whose relup soft-pre-purges kv.Store
+        Path soft = new TestReleases(dir, CodeServer.of(node)).buildRelease("kvsoft", "2",
+                List.of(new TestReleases.App("kv", "2", List.of(Map.entry("kv.Label2", label(2)), Map.entry(STORE, store(2))), null)),
+                RELUP.replace("{load,{'kv.Store',brutal_purge,brutal_purge}}", "{load,{'kv.Store',soft_purge,brutal_purge}}"));
+        ReleaseHandler rh = ReleaseHandler.open(node, dir.resolve("node"));
+        rh.unpackRelease(v1);
+        rh.boot();
+        rh.unpackRelease(soft);
+        Pid inStore = inOldStoreCode(node);
+
+        // when release 2 is checked, and installed, each is refused with old_processes, and the process lives
+        for (var attempt : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                () -> rh.checkInstallRelease("2"), () -> rh.installRelease("2"))) {
+            assertThatThrownBy(attempt).isInstanceOfSatisfying(ReleaseException.class, e -> {
+                assertThat(e.getMessage()).contains("kv.Store");
+                assertThat(((dev.graft.term.Tuple) e.reason()).get(0)).isEqualTo(Atom.of("old_processes"));
+            });
+        }
+        assertThat(node.info(inStore)).isPresent();
+        assertThat(vsnOf(node, STORE)).isEqualTo("1");
     }
 
     private static final String APPUP = """

@@ -72,12 +72,23 @@ class ReleaseSupervisionTest {
 
     @Test
     void theSupervisorKeepsItsChildren_theirStateChanges_andTheAddedChildStarts(Node node) throws Exception {
+        upgradeTheTree(node, RELUP);
+    }
+
+    @Test
+    void aScriptThatChangesTheSupervisorBeforeItsChildren_upgradesTheTreeAllTheSame(Node node) throws Exception {
+        // the supervisor holds its prepared change first, and its children must still be found
+        upgradeTheTree(node, RELUP.replace("{code_change,up,[{'kv.Store',[]},{'kv.Sup',[]}]}",
+                "{code_change,up,[{'kv.Sup',[]},{'kv.Store',[]}]}"));
+    }
+
+    private void upgradeTheTree(Node node, String relup) throws Exception {
         // given release 1 booted with its supervisor and two stores
         TestReleases builder = new TestReleases(dir, CodeServer.of(node));
         Path v1 = builder.build("kv", "1", List.of(Map.entry("kv.Label1", ReleaseInstallTest.label(1)),
                 Map.entry("kv.Store", ReleaseInstallTest.store(1)), Map.entry("kv.Sup", sup(1))), null);
         Path v2 = builder.build("kv", "2", List.of(Map.entry("kv.Label2", ReleaseInstallTest.label(2)),
-                Map.entry("kv.Store", ReleaseInstallTest.store(2)), Map.entry("kv.Sup", sup(2))), RELUP);
+                Map.entry("kv.Store", ReleaseInstallTest.store(2)), Map.entry("kv.Sup", sup(2))), relup);
         ReleaseHandler rh = ReleaseHandler.open(node, dir.resolve("node"));
         rh.unpackRelease(v1);
         rh.boot();

@@ -12,13 +12,14 @@ import java.util.stream.Collectors;
 /**
  * Builds real release archives for tests, the way a release builder lays them out: each
  * module's source compiled with the JDK's compiler into {@code lib/APP-VSN/classes}, the
- * {@code .app}, the {@code .rel}, an optional relup, and the checksummed archive.
+ * {@code .app}, the {@code .rel}, an optional relup, and the checksummed archive. Shared with
+ * other modules' tests through graft-runtime's test-jar.
  */
-final class TestReleases {
+public final class TestReleases {
     private final Path dir;
     private final CodeServer compileWith;
 
-    TestReleases(Path dir, CodeServer compileWith) {
+    public TestReleases(Path dir, CodeServer compileWith) {
         this.dir = dir;
         this.compileWith = compileWith;
     }
@@ -27,15 +28,15 @@ final class TestReleases {
      * The archive of release {@code vsn} of app {@code app}: {@code sources} are each module's name and Java
      * source, compiled in that order (a module before those that call it); {@code relup}, if not null, is the text of {@code releases/VSN/relup}.
      */
-    Path build(String app, String vsn, List<Map.Entry<String, String>> sources, String relup) throws IOException {
+    public Path build(String app, String vsn, List<Map.Entry<String, String>> sources, String relup) throws IOException {
         return buildRelease(app, vsn, List.of(new App(app, vsn, sources, null)), relup);
     }
 
     /** An application of a release: its modules' sources, in compile order, and its callback module or null. */
-    record App(String name, String vsn, List<Map.Entry<String, String>> sources, String mod) {}
+    public record App(String name, String vsn, List<Map.Entry<String, String>> sources, String mod) {}
 
     /** The archive of release {@code vsn} named {@code release}, holding {@code apps}. */
-    Path buildRelease(String release, String vsn, List<App> apps, String relup) throws IOException {
+    public Path buildRelease(String release, String vsn, List<App> apps, String relup) throws IOException {
         Path build = dir.resolve("build-" + release + "-" + vsn);
         for (App app : apps) {
             Path lib = build.resolve("lib/" + app.name() + "-" + app.vsn());

@@ -129,4 +129,74 @@ class CodeChangeBatchTest {
             return null;
         });
     }
+
+    @Test
+    void aCodeChangeThatMakesARuntimeCall_runsInTheServersOwnProcess_onItsState(Node node) throws Exception {
+        node.runProcess(() -> {
+            // given a server whose codeChange sends its pid to the test once per run (only its process can send)
+            Pid server = GenServer.start(Reporting.class, Proc.self()).pid();
+            GenServer.call(server, "inc");
+            // when a batch prepares: the codeChange needs the process, so it runs there, then the batch seals
+            CodeChangeBatch batch = CodeChangeBatch.prepare(List.of(server), null, "1", null, 5000);
+            batch.commit();
+            // then it ran once, in the server's own process, and changed its state
+            assertThat(Proc.receive(Pid.class, 5000)).isEqualTo(server);
+            assertThat(((Object[]) Sys.getState(server))[1]).isEqualTo(100);
+            GenServer.stop(server);
+            return null;
+        });
+    }
+
+    @Test
+    void idleServers_installTheirChangeAtTheirNextMessage_andMessagesDuringThePrepareAreHandledInOrder(Node node)
+            throws Exception {
+        node.runProcess(() -> {
+            List<Pid> servers = counters(50);
+            CodeChangeBatch batch = CodeChangeBatch.prepare(servers, null, "1", null, 5000);
+            batch.commit();
+            // every idle server answers from its changed state at its next call, in order
+            for (int i = 0; i < servers.size(); i++) {
+                assertThat(GenServer.<Integer>call(servers.get(i), "inc")).isEqualTo(i * 100 + 1);
+                assertThat(GenServer.<Integer>call(servers.get(i), "inc")).isEqualTo(i * 100 + 2);
+            }
+            servers.forEach(GenServer::stop);
+            return null;
+        });
+    }
+
+    @Test
+    void aProcessInAnotherBatchsUndecidedChange_refusesASecondOne_andKeepsTheFirst(Node node) throws Exception {
+        node.runProcess(() -> {
+            Pid server = counters(2).get(1);
+            CodeChangeBatch first = CodeChangeBatch.prepare(List.of(server), null, "1", null, 5000);
+            assertThatThrownBy(() -> CodeChangeBatch.prepare(List.of(server), null, "1", null, 5000))
+                    .isInstanceOfSatisfying(CodeChangeException.class, e -> assertThat(((Map<?, ?>) e.reason()).get(server))
+                            .isEqualTo(new CodeChangeBatch.InAnotherBatch(first)));
+            first.commit();
+            assertThat(Sys.getState(server)).isEqualTo(100);
+            GenServer.stop(server);
+            return null;
+        });
+    }
+
+    /** A counter whose codeChange makes a runtime call: it tells the process given at init its pid. */
+    public static final class Reporting implements GenServer<Object[]> {
+        @Override
+        public Init<Object[]> init(Object args) {
+            return Init.ok(new Object[] {args, 0});
+        }
+
+        @Override
+        public CallResult<Object[]> handleCall(Object request, dev.graft.gen.From from, Object[] s) {
+            int n = (Integer) s[1] + 1;
+            return new Reply<>(n, new Object[] {s[0], n});
+        }
+
+        @Override
+        public Object[] codeChange(Object oldVsn, Object state, Object extra) {
+            Object[] s = (Object[]) state;
+            Proc.send((Pid) s[0], Proc.self());
+            return new Object[] {s[0], (Integer) s[1] * 100};
+        }
+    }
 }

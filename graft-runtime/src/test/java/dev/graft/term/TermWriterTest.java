@@ -83,6 +83,16 @@ class TermWriterTest {
         assertThatThrownBy(() -> Terms.write(java.util.Arrays.asList(1L, null))).hasMessage("not a term: null");
     }
 
+    @Test
+    void tupleToString_showsWhatIsNoTermByItsOwnToString_asAReasonHoldsPidsAndExceptions() {
+        Tuple reason = Tuple.of(Atom.of("code_change_failed"), "kv.Store",
+                java.util.Map.of(List.of(1L), new IllegalStateException("store b cannot be upgraded")));
+
+        assertThat(reason).hasToString(
+                "{code_change_failed,\"kv.Store\",#{[1] => java.lang.IllegalStateException: store b cannot be upgraded}}");
+        assertThatThrownBy(() -> Terms.write(reason)).hasMessageStartingWith("not a term: a java.lang.IllegalStateException");
+    }
+
     // ---- layout, as OTP 25's io:format("~p.~n", [T]) printed each of these ----
 
     @Test

@@ -33,7 +33,19 @@ public final class BenchModules {
      */
     public static List<ModuleBinary> compile(Node node, int v, String... files) {
         try {
-            Path dir = Files.createTempDirectory("graft-bench-v" + v);
+            return compileInto(node, v, Files.createTempDirectory("graft-bench-v" + v), files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@link #compile(Node, int, String...)} into {@code dir}: the sources go to {@code dir/src},
+     * the class files to {@code dir/classes} (an application's layout in a release), where earlier
+     * ones may already be, and be called.
+     */
+    public static List<ModuleBinary> compileInto(Node node, int v, Path dir, String... files) {
+        try {
             Shell shell = new Shell(CodeServer.of(node), dir.resolve("classes"));
             List<ModuleBinary> binaries = new ArrayList<>();
             for (String file : files) {

@@ -1,8 +1,6 @@
 package dev.graft.bench.upgrade;
 
 import dev.graft.bench.code.BenchModules;
-import dev.graft.code.CodeServer;
-import dev.graft.code.ModuleBinary;
 import dev.graft.process.Pid;
 import dev.graft.sys.Sys;
 import java.util.List;
@@ -13,27 +11,23 @@ import java.util.List;
  * ({@code loadBinary}), {@link Sys#changeCode} every server, {@link Sys#resume} every server.
  * A server is unavailable from just before its suspend call until its resume call returned.
  */
-final class SysUpgrade implements UpgradeWay {
+final class SysUpgrade implements CodeServerWay.Upgrade {
     @Override
-    public String name() {
-        return "sys";
-    }
-
-    @Override
-    public long[] upgrade(CodeServer code, List<Pid> servers, ModuleBinary v2) {
+    public UpgradeWay.Upgraded upgrade(LoadedCounters counters) {
+        List<Pid> servers = counters.servers();
         long[] holds = new long[servers.size()];
         for (int i = 0; i < holds.length; i++) {
             holds[i] = System.nanoTime();
             Sys.suspend(servers.get(i));
         }
-        code.loadBinary(v2).orThrow();
+        counters.code().loadBinary(counters.v2()).orThrow();
         for (Pid server : servers) {
-            Sys.changeCode(server, BenchModules.COUNTER, OLD_VSN, null);
+            Sys.changeCode(server, BenchModules.COUNTER, UpgradeWay.OLD_VSN, null);
         }
         for (int i = 0; i < holds.length; i++) {
             Sys.resume(servers.get(i));
             holds[i] = System.nanoTime() - holds[i];
         }
-        return holds;
+        return new UpgradeWay.Upgraded(System.nanoTime(), holds);
     }
 }

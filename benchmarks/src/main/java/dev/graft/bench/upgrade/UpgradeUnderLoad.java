@@ -1,20 +1,16 @@
 package dev.graft.bench.upgrade;
 
-import dev.graft.bench.code.BenchModules;
-import dev.graft.behaviour.GenServer;
-import dev.graft.code.CodeServer;
-import dev.graft.code.ModuleBinary;
 import dev.graft.code.ModuleVersion;
 import dev.graft.process.Node;
 import dev.graft.process.Pid;
 import dev.graft.sys.Sys;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Upgrading N running servers under client load, a scenario rather than a JMH benchmark: N
- * GenServers of module {@code bench.Counter} v1 (loaded through the code server), and
+ * GenServers of module {@code bench.Counter} v1 (started by the {@link UpgradeWay}: loaded
+ * through the code server, or supervised in a booted release), and
  * {@value #CLIENTS_PER_CORE} client processes per core (see {@link Clients}) calling random
  * servers in a closed loop, each call logged. After {@value #WARMUP_MS} ms of warm-up (the JIT
  * compiles the call path) and {@value #BEFORE_MS} ms of steady state, one of the client
@@ -32,25 +28,26 @@ import java.util.Locale;
  * one; with 100,000 servers woken by an upgrade they paused the node 0.1–0.6 s, in the middle
  * of it.
  *
- * <p>Prints one line per N: {@code RESULT workload=upgrade impl=graft way=<way> n=N clients=C
- * value=<upgrade ms> unit=ms} and
+ * <p>Prints one line per N: {@code RESULT workload=<upgrade|release_upgrade> impl=graft way=<way>
+ * n=N clients=C value=<upgrade ms> unit=ms} and
  * <ul>
  *   <li>{@code hold_max_ms}, {@code hold_median_ms}: the longest and the median time one server
  *       could not answer, as the way measures it (an upper bound; see {@link BatchUpgrade},
- *       {@link SysUpgrade});</li>
+ *       {@link SysUpgrade}, {@link ReleaseUpgrade});</li>
  *   <li>{@code call_max_during_ms}, {@code p99_during_us}, {@code calls_during}: the calls under
  *       way at some moment of the upgrade: the longest, the 99th percentile, how many;</li>
  *   <li>{@code p99_before_us}, {@code calls_before}: the calls of the steady state before it;</li>
  *   <li>{@code failed}: calls that exited, over the whole run; {@code not_upgraded}: servers
  *       whose state is not v2's afterwards. Both must be 0.</li>
  * </ul>
- * The Erlang VM's counterpart is {@code benchmarks/erlang/upgrade_bench.erl}.
+ * The Erlang VM's counterparts are {@code benchmarks/erlang/upgrade_bench.erl} and, for the
+ * release handler, {@code benchmarks/erlang/release_bench.sh}.
  *
  * <p>Run by {@code benchmarks/run}, or alone (from the repository's root, after
  * {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests}):
  * <pre>{@code
  * java -XX:+UseZGC -Xms4g -Xmx4g -cp "benchmarks/target/classes:graft-runtime/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     dev.graft.bench.upgrade.UpgradeUnderLoad batch 1000 10000 100000
+ *     dev.graft.bench.upgrade.UpgradeUnderLoad batch|sys|release_handler 1000 10000 100000
  * }</pre>
  */
 public final class UpgradeUnderLoad {
@@ -63,31 +60,21 @@ public final class UpgradeUnderLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: UpgradeUnderLoad batch|sys N...");
+            System.err.println("usage: UpgradeUnderLoad batch|sys|release_handler N...");
             System.exit(2);
         }
-        UpgradeWay way = UpgradeWay.named(args[0]);
         int clients = CLIENTS_PER_CORE * Runtime.getRuntime().availableProcessors();
         for (String n : Arrays.copyOfRange(args, 1, args.length)) {
-            run(way, Integer.parseInt(n), clients);
+            run(args[0], Integer.parseInt(n), clients);
         }
     }
 
     /** One upgrade: when it started and ended, and each server's unavailability (nanoseconds). */
     private record Upgrade(long start, long end, long[] holds) {}
 
-    private static void run(UpgradeWay way, int n, int clientCount) throws Exception {
-        try (Node node = Node.start("upgrade-" + n)) {
-            CodeServer code = CodeServer.of(node);
-            Class<? extends GenServer<?>> counter = BenchModules.loadCounter(node);
-            ModuleBinary v2 = BenchModules.compile(node, 2, "Counter.java");
-            Pid[] servers = node.runProcess(() -> {
-                Pid[] pids = new Pid[n];
-                for (int i = 0; i < n; i++) {
-                    pids[i] = GenServer.start(counter, null).pid();
-                }
-                return pids;
-            });
+    private static void run(String wayName, int n, int clientCount) throws Exception {
+        try (Node node = Node.start("upgrade-" + n); UpgradeWay way = UpgradeWay.named(wayName)) {
+            Pid[] servers = way.start(node, n).toArray(Pid[]::new);
 
             Clients clients = Clients.start(node, servers, clientCount);
             Thread.sleep(WARMUP_MS);
@@ -95,8 +82,8 @@ public final class UpgradeUnderLoad {
             Thread.sleep(BEFORE_MS);
             Upgrade upgrade = clients.runInside(() -> {
                 long start = System.nanoTime();
-                long[] holds = way.upgrade(code, List.of(servers), v2);
-                return new Upgrade(start, System.nanoTime(), holds);
+                UpgradeWay.Upgraded upgraded = way.upgrade();
+                return new Upgrade(start, upgraded.end(), upgraded.holds());
             }).get();
             Thread.sleep(AFTER_MS);
             CallLog[] logs = clients.stop();
@@ -108,10 +95,10 @@ public final class UpgradeUnderLoad {
             Latencies during = CallLog.overlapping(logs, upgrade.start(), upgrade.end());
             long[] holds = upgrade.holds().clone();
             Arrays.sort(holds);
-            System.out.printf(Locale.ROOT, "RESULT workload=upgrade impl=graft way=%s n=%d clients=%d value=%.1f unit=ms "
+            System.out.printf(Locale.ROOT, "RESULT workload=%s impl=graft way=%s n=%d clients=%d value=%.1f unit=ms "
                             + "hold_max_ms=%.1f hold_median_ms=%.1f call_max_during_ms=%.1f p99_during_us=%.1f calls_during=%d "
                             + "p99_before_us=%.1f calls_before=%d failed=%d not_upgraded=%d%n",
-                    way.name(), n, clientCount, (upgrade.end() - upgrade.start()) / 1e6,
+                    way.workload(), way.name(), n, clientCount, (upgrade.end() - upgrade.start()) / 1e6,
                     holds[holds.length - 1] / 1e6, holds[holds.length / 2] / 1e6,
                     during.max() / 1e6, during.p99() / 1e3, during.count(),
                     steady.p99() / 1e3, steady.count(),

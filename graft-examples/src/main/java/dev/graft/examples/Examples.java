@@ -4,14 +4,15 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The main job of {@code ./graft demo}: runs every example, one after another, printing each
- * transcript. {@code ./graft example NAME} runs one; {@code ./graft example list} lists them.
+ * {@code ./graft examples}: runs every example, one after another, printing each transcript.
+ * {@code ./graft example NAME} runs one; {@code ./graft example list} lists them. (The main
+ * job, {@code ./graft demo}, is {@link dev.graft.examples.chat.ChatDemo}.)
  */
-public final class Demo {
+public final class Examples {
     static final List<Example> EXAMPLES = List.of(new ProcessesTour(), new HelloWorldModules(), new ModtestModules(),
             new HelloWorldGenServer(), new KvExample(), new DemoServerExample());
 
-    private Demo() {}
+    private Examples() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
