@@ -343,10 +343,8 @@ final class ProcessCell implements Runnable {
                 }
                 spinCredit--;
             }
-            if (timeoutNanos > 0) {
-                if (timeout == null) {
-                    timeout = new ReceiveTimeout(this, node.timers.wheel);
-                }
+            if (timeoutNanos > 0 && (timeout == null || !timeout.arm(deadline))) {
+                timeout = new ReceiveTimeout(this, node.timers.wheel); // see ReceiveTimeout#arm
                 timeout.arm(deadline);
             }
             TimerWheel wheel = node.timers.wheel;

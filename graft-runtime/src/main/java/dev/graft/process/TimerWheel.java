@@ -20,10 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * A {@link Timer} records its deadline and whether it is {@code armed}; the wheel holds it from
  * the push until a visit of its bucket finds it disarmed. Only the ticking thread touches the
  * buckets. Each visit re-reads the deadline: one further off than the wheel's span (or moved
- * since it was placed) goes back into the bucket of its tick, to be looked at again a rotation
- * later, so any timeout fits. A process's receive timer is one object it arms again and again
- * ({@link ProcessCell}): a call that re-arms it while the wheel still holds it writes two
- * fields and pushes nothing.
+ * later since it was placed) goes back into the bucket of its tick, to be looked at again a
+ * rotation later, so any timeout fits. A process's receive timer is one object it arms again
+ * and again ({@link ReceiveTimeout}): a call that re-arms it while the wheel still holds it
+ * writes two fields and pushes nothing. A held timer is never moved earlier (the wheel would
+ * look at it too late): an earlier deadline takes a new timer. Between visits the ticking
+ * thread sleeps until the first tick whose bucket holds timers, not every tick.
  *
  * <h3>Placement</h3>
  * {@code placed} says whether the wheel holds the timer (on the stack of new ones, in a bucket or
@@ -254,7 +256,7 @@ final class TimerWheel implements Runnable {
                 return;
             }
             long next = hasExpired() ? queuedAt + GRACE_NANOS
-                    : held > 0 ? origin + (tick + 1) * TICK_NANOS : idleSince + LINGER_NANOS;
+                    : held > 0 ? origin + firstHeldTick(tick) * TICK_NANOS : idleSince + LINGER_NANOS;
             wakeAt = next;
             if (incoming == null && state != STOPPED) {
                 LockSupport.parkNanos(this, next - System.nanoTime());
@@ -308,6 +310,19 @@ final class TimerWheel implements Runnable {
         }
         tails[b] = t;
         held++;
+    }
+
+    /**
+     * The first tick after {@code tick} whose bucket holds timers: the wheel sleeps until then,
+     * as no timer it holds is due sooner (a timer is only ever re-armed later, see {@link
+     * ReceiveTimeout#arm}, and new ones wake it if due sooner). Some bucket holds one.
+     */
+    private long firstHeldTick(long tick) {
+        long k = tick + 1;
+        while (heads[(int) (k & MASK)] == null) {
+            k++;
+        }
+        return k;
     }
 
     private long tickOf(long nanos) {

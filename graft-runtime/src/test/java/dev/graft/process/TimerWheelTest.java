@@ -120,6 +120,33 @@ class TimerWheelTest {
     }
 
     @Test
+    void aShortTimeout_afterCallsWithLongOnes_expiresOnTime(Node node) throws Exception {
+        run(node, () -> {
+            // given: a process that re-armed its receive timer for 5 s, call after call
+            Pid echo = Proc.spawn(() -> {
+                for (;;) {
+                    if (Proc.receive() instanceof Pid from) {
+                        Proc.send(from, "pong");
+                    }
+                }
+            });
+            for (int i = 0; i < 1_000; i++) {
+                Proc.send(echo, Proc.self());
+                assertThat(Proc.receive(5_000)).isEqualTo("pong");
+            }
+            Proc.sendAfter(300, Proc.self(), "later");
+
+            // when: a receive with a 5 ms timeout
+            Object got = Proc.receive(m -> m.equals("never"), 5);
+
+            // then: it timed out before a timer sixty times as long fired
+            assertThat(got).isNull();
+            assertThat(Proc.receive(m -> m.equals("later"), 0)).isNull();
+            assertThat(Proc.receive(Proc.INFINITY)).isEqualTo("later");
+        });
+    }
+
+    @Test
     void receiveAfterZero_andInfinity_areUnchanged(Node node) throws Exception {
         run(node, () -> {
             assertThat(Proc.receive(0)).isNull();
