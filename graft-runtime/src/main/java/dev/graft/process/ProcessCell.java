@@ -129,6 +129,8 @@ final class ProcessCell implements Runnable {
     private int spinCredit = SPIN_CREDIT;
     /** Owner only. Parks without a spin since spinning stopped paying. */
     private int parksWithoutSpin;
+    /** Owner only (expired by the wheel). The timeout of this process's receives, made at its first timed wait. */
+    private ReceiveTimeout timeout;
     /**
      * What a claimer of this process acts on: the loop object of the receive it waits IDLE in.
      * Written by the owner before it publishes IDLE, read by a claimer after its CAS.
@@ -290,6 +292,9 @@ final class ProcessCell implements Runnable {
         try {
             return awaitMessage(pattern, timeoutNanos, spin);
         } finally {
+            if (timeout != null) {
+                timeout.disarm();
+            }
             idleLoop = null;
             if (stackCache != null) {
                 stackCache = null; // leaving the receive: the stack it described is gone
@@ -328,8 +333,7 @@ final class ProcessCell implements Runnable {
                 Thread.onSpinWait(); // a sender is between its swap and its link
                 continue;
             }
-            long wait = 0L;
-            if (timeoutNanos == 0L || (timeoutNanos > 0 && (wait = deadline - System.nanoTime()) <= 0L)) {
+            if (timeoutNanos == 0L || (timeoutNanos > 0 && deadline - System.nanoTime() <= 0L)) {
                 return null;
             }
             if (spin && spinPays()) {
@@ -339,13 +343,17 @@ final class ProcessCell implements Runnable {
                 }
                 spinCredit--;
             }
+            if (timeoutNanos > 0 && (timeout == null || !timeout.arm(deadline))) {
+                timeout = new ReceiveTimeout(this, node.timers.wheel); // see ReceiveTimeout#arm
+                timeout.arm(deadline);
+            }
+            TimerWheel wheel = node.timers.wheel;
+            if (wheel.hasExpired()) {
+                wheel.fireExpired(); // from this carrier, before giving it up: see TimerWheel
+            }
             state = idleLoop != null ? IDLE : WAITING;
-            if (mailbox.isEmpty() && pendingExit == null && queries == null) {
-                if (timeoutNanos < 0) {
-                    LockSupport.park(this);
-                } else {
-                    LockSupport.parkNanos(this, wait);
-                }
+            if (mailbox.isEmpty() && pendingExit == null && queries == null && (timeoutNanos < 0 || timeout.armed)) {
+                LockSupport.park(this);
             }
             runAgain();
             if (queries != null) {
@@ -568,7 +576,7 @@ final class ProcessCell implements Runnable {
         }
     }
 
-    private void wake() {
+    void wake() {
         int s = state;
         if ((s == WAITING || s == IDLE) && STATE.compareAndSet(this, s, RUNNING)) {
             LockSupport.unpark(thread);

@@ -1,67 +1,35 @@
 package dev.graft.process;
 
 import java.util.OptionalLong;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
-/**
- * A node's timers: {@link Proc#sendAfter} and {@link Proc#cancelTimer}. One daemon platform
- * thread per node, started on first use, fires them; cancelled timers leave its queue at once.
- */
+/** A node's timers: {@link Proc#sendAfter} and {@link Proc#cancelTimer}, on the node's {@link TimerWheel}. */
 final class Timers {
-    private final String nodeName;
-    private volatile ScheduledThreadPoolExecutor executor;
+    final TimerWheel wheel;
 
     Timers(String nodeName) {
-        this.nodeName = nodeName;
+        this.wheel = new TimerWheel(nodeName);
     }
 
     TimerRef sendAfter(long millis, Runnable send) {
         if (millis < 0) {
             throw new IllegalArgumentException("sendAfter: the time must be 0 or more milliseconds, got " + millis);
         }
-        TimerRef timer = new TimerRef();
-        timer.future = executor().schedule(() -> {
-            if (timer.settled.compareAndSet(false, true)) {
-                send.run();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        TimerRef timer = new TimerRef(send);
+        timer.deadline = System.nanoTime() + (millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L);
+        timer.armed = true;
+        wheel.add(timer);
         return timer;
     }
 
     /** Erlang's cancel_timer: the time that was left, or empty if it had fired or been cancelled. */
     OptionalLong cancel(TimerRef timer) {
-        if (!timer.settled.compareAndSet(false, true)) {
+        if (!timer.disarm()) {
             return OptionalLong.empty();
         }
-        long left = timer.remainingMillis();
-        timer.future.cancel(false);
-        return OptionalLong.of(left);
-    }
-
-    private ScheduledThreadPoolExecutor executor() {
-        ScheduledThreadPoolExecutor e = executor;
-        if (e == null) {
-            synchronized (this) {
-                e = executor;
-                if (e == null) {
-                    e = new ScheduledThreadPoolExecutor(1, r -> {
-                        Thread t = new Thread(r, "graft-timers-" + nodeName);
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    e.setRemoveOnCancelPolicy(true);
-                    executor = e;
-                }
-            }
-        }
-        return e;
+        return OptionalLong.of(Math.max(0L, (timer.deadline - System.nanoTime()) / 1_000_000L));
     }
 
     void shutdown() {
-        ScheduledThreadPoolExecutor e = executor;
-        if (e != null) {
-            e.shutdownNow();
-        }
+        wheel.shutdown();
     }
 }

@@ -1,0 +1,46 @@
+package dev.graft.process;
+
+/**
+ * The timeout of a process's receives: a timer armed when a receive with a timeout is about to
+ * park, disarmed when the receive returns, and kept for the next, so that a process making call
+ * after call arms a timer the wheel still holds by writing two fields.
+ * Expiring wakes the process, which finds its deadline passed. Armed and disarmed by the owner;
+ * expired by whoever fires the wheel's timers.
+ */
+final class ReceiveTimeout extends TimerWheel.Timer {
+    private final ProcessCell cell;
+    private final TimerWheel wheel;
+    /** Owner only: the latest deadline it was armed for, once it has been. */
+    private long latest;
+    private boolean armedBefore;
+
+    ReceiveTimeout(ProcessCell cell, TimerWheel wheel) {
+        this.cell = cell;
+        this.wheel = wheel;
+    }
+
+    /**
+     * Arms it for {@code deadline}; false, arming nothing, if the deadline is earlier than one it
+     * was armed for before: the wheel may hold it where it looks only at that later deadline, so
+     * an earlier one needs a timer of its own. Deadlines that only grow (call after call with the
+     * same timeout) re-arm one timer for ever. Owner only.
+     */
+    boolean arm(long deadline) {
+        if (armedBefore && deadline - latest < 0) {
+            return false;
+        }
+        armedBefore = true;
+        latest = deadline;
+        if (!armed || this.deadline != deadline) {
+            this.deadline = deadline;
+            armed = true;
+        }
+        wheel.add(this);
+        return true;
+    }
+
+    @Override
+    void expire() {
+        cell.wake();
+    }
+}
