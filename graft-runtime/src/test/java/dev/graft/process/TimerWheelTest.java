@@ -101,13 +101,7 @@ class TimerWheelTest {
     void receiveTimeout_reArmedCallAfterCall_timesOutOnlyWhenNothingComes(Node node) throws Exception {
         run(node, () -> {
             // given: a process whose timed receives keep being answered (its timer is re-armed each time)
-            Pid echo = Proc.spawn(() -> {
-                for (;;) {
-                    if (Proc.receive() instanceof Pid from) {
-                        Proc.send(from, "pong");
-                    }
-                }
-            });
+            Pid echo = echo();
             for (int i = 0; i < 10_000; i++) {
                 Proc.send(echo, Proc.self());
                 assertThat(Proc.receive(5_000)).isEqualTo("pong");
@@ -123,13 +117,7 @@ class TimerWheelTest {
     void aShortTimeout_afterCallsWithLongOnes_expiresOnTime(Node node) throws Exception {
         run(node, () -> {
             // given: a process that re-armed its receive timer for 5 s, call after call
-            Pid echo = Proc.spawn(() -> {
-                for (;;) {
-                    if (Proc.receive() instanceof Pid from) {
-                        Proc.send(from, "pong");
-                    }
-                }
-            });
+            Pid echo = echo();
             for (int i = 0; i < 1_000; i++) {
                 Proc.send(echo, Proc.self());
                 assertThat(Proc.receive(5_000)).isEqualTo("pong");
@@ -152,6 +140,17 @@ class TimerWheelTest {
             assertThat(Proc.receive(0)).isNull();
             Proc.sendAfter(1, Proc.self(), "later");
             assertThat(Proc.receive(Proc.INFINITY)).isEqualTo("later");
+        });
+    }
+
+    /** A process that answers each pid it receives with {@code "pong"}. */
+    private static Pid echo() {
+        return Proc.spawn(() -> {
+            for (;;) {
+                if (Proc.receive() instanceof Pid from) {
+                    Proc.send(from, "pong");
+                }
+            }
         });
     }
 }
