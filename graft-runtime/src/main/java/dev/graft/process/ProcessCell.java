@@ -303,6 +303,7 @@ final class ProcessCell implements Runnable {
     }
 
     private Object awaitMessage(Predicate<Object> pattern, long timeoutNanos, boolean spin) {
+        fireExpiredTimers();
         if (queries != null) {
             answerQueries(true);
         }
@@ -347,10 +348,7 @@ final class ProcessCell implements Runnable {
                 timeout = new ReceiveTimeout(this, node.timers.wheel); // see ReceiveTimeout#arm
                 timeout.arm(deadline);
             }
-            TimerWheel wheel = node.timers.wheel;
-            if (wheel.hasExpired()) {
-                wheel.fireExpired(); // from this carrier, before giving it up: see TimerWheel
-            }
+            fireExpiredTimers();
             state = idleLoop != null ? IDLE : WAITING;
             if (mailbox.isEmpty() && pendingExit == null && queries == null && (timeoutNanos < 0 || timeout.armed)) {
                 LockSupport.park(this);
@@ -360,6 +358,18 @@ final class ProcessCell implements Runnable {
                 answerQueries(true);
             }
             checkSignals();
+        }
+    }
+
+    /**
+     * Fires the node's expired timers from this carrier, at each receive and before each park:
+     * processes busy waking one another receive all the time, even when they never park, so
+     * the timers' wake-ups join a carrier's own queue (see {@link TimerWheel}).
+     */
+    private void fireExpiredTimers() {
+        TimerWheel wheel = node.timers.wheel;
+        if (wheel.hasExpired()) {
+            wheel.fireExpired();
         }
     }
 

@@ -39,10 +39,16 @@ import java.util.concurrent.locks.LockSupport;
  * park ({@link ProcessCell}) fires them from its carrier: the process a timer wakes then joins
  * that carrier's own queue. Woken from the ticking thread instead, it would wait in the JDK
  * scheduler's shared queue, which carriers kept busy by processes waking one another read only
- * when their own queues run dry: timeouts could be late by seconds under load. What no process
- * has taken after {@link #GRACE_NANOS} the ticking thread fires itself: the carriers are idle,
- * and serve its wake-ups at once. Firing is serialized, so timers fire in the order of their
- * deadlines (those of equal deadlines, from one process, in the order armed).
+ * when their own queues run dry: timeouts could be late by seconds under load. So processes
+ * look for expired timers at every receive and before every park. What no process has taken
+ * after a grace the ticking thread fires itself: {@link #GRACE_NANOS} when it had to fire the
+ * batch before too, as the carriers are idle then, and serve its wake-ups at once; {@link
+ * #BUSY_GRACE_NANOS} when processes fired the batch before (and at first), as the carriers are
+ * busy then, and on a machine whose processors they keep busy the ticking thread and the
+ * processes that would take its timers run only in the operating system's time slices (a
+ * tenth of a millisecond's grace was seen to pass before any of them looked). Firing is
+ * serialized, so timers fire in the order of their deadlines (those of equal deadlines, from
+ * one process, in the order armed).
  *
  * <p>Thread-safety: {@link #add} and {@link #fireExpired} from any thread.
  */
@@ -50,12 +56,11 @@ final class TimerWheel implements Runnable {
     static final long TICK_NANOS = 1_000_000L;
     static final int BUCKETS = 512;
     private static final int MASK = BUCKETS - 1;
-    /**
-     * How long expired timers wait for a process to fire them before the ticking thread does:
-     * processes that wake one another park every few microseconds, and idle carriers serve
-     * the ticking thread's wake-ups at once.
-     */
+    /** How long expired timers wait for a process to fire them before the ticking thread does. */
     static final long GRACE_NANOS = 50_000L;
+    /** The same, when processes fired the last batch: a few of the operating system's time slices. */
+    static final long BUSY_GRACE_NANOS = 5_000_000L;
+
     /** How long the ticking thread waits for new timers, once it has none, before it ends. */
     private static final long LINGER_NANOS = 1_000_000_000L;
 
@@ -137,8 +142,10 @@ final class TimerWheel implements Runnable {
     private final Timer[] heads = new Timer[BUCKETS];
     private final Timer[] tails = new Timer[BUCKETS];
     private final long origin = System.nanoTime();
-    /** When the latest expired timers were queued. */
-    private long queuedAt;
+    /** When the ticking thread fires the expired timers that no process has taken. */
+    private long fireBy;
+    /** Whether processes fired the last batch of expired timers, rather than the ticking thread. */
+    private volatile boolean processesFire = true;
     /** The last tick whose bucket was visited. */
     private long visited = -1;
     /** Timers in buckets. */
@@ -189,6 +196,7 @@ final class TimerWheel implements Runnable {
     void fireExpired() {
         while (!expired.isEmpty() && FIRING.compareAndSet(this, false, true)) {
             try {
+                processesFire = Thread.currentThread() != ticker;
                 long now = System.nanoTime();
                 for (Timer t; (t = expired.poll()) != null; ) {
                     if (t.deadline - now <= 0 && t.disarm()) {
@@ -227,8 +235,8 @@ final class TimerWheel implements Runnable {
         visited = tickOf(idleSince);
         while (state != STOPPED) {
             long now = System.nanoTime();
-            if (now - queuedAt >= GRACE_NANOS) {
-                fireExpired(); // what no process took: the carriers are idle
+            if (hasExpired() && now - fireBy >= 0) {
+                fireExpired(); // what no process took in time
             }
             Timer fresh = (Timer) INCOMING.getAndSet(this, null);
             for (Timer t = reverse(fresh); t != null; ) {
@@ -248,14 +256,14 @@ final class TimerWheel implements Runnable {
                 due.sort(byDeadline); // stable: arming order within a deadline
                 expired.addAll(due);
                 due.clear();
-                queuedAt = now;
+                fireBy = now + (processesFire ? BUSY_GRACE_NANOS : GRACE_NANOS);
             }
             if (held > 0 || !expired.isEmpty()) {
                 idleSince = now;
             } else if (now - idleSince >= LINGER_NANOS && end()) {
                 return;
             }
-            long next = hasExpired() ? queuedAt + GRACE_NANOS
+            long next = hasExpired() ? fireBy
                     : held > 0 ? origin + firstHeldTick(tick) * TICK_NANOS : idleSince + LINGER_NANOS;
             wakeAt = next;
             if (incoming == null && state != STOPPED) {

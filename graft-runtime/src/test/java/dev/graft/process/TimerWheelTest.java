@@ -135,6 +135,39 @@ class TimerWheelTest {
     }
 
     @Test
+    void timeoutsFire_whileProcessesKeepEveryCarrierBusyWakingOneAnother(Node node) throws Exception {
+        run(node, () -> {
+            // given: twice as many pairs as carriers, bouncing a message for ever
+            List<Pid> bouncers = new ArrayList<>();
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+                Pid a = Proc.spawn(TimerWheelTest::bounce);
+                Pid b = Proc.spawn(TimerWheelTest::bounce);
+                Proc.send(a, b);
+                bouncers.add(a);
+                bouncers.add(b);
+            }
+
+            // when: this process waits on a receive timeout, then on a timer
+            Object timedOut = Proc.receive(m -> false, 20);
+            Proc.sendAfter(20, Proc.self(), "tick");
+
+            // then: both fire (a JDK timer's wake-up waited in the carriers' shared queue behind them)
+            assertThat(timedOut).isNull();
+            assertThat(Proc.receive()).isEqualTo("tick");
+            bouncers.forEach(p -> Proc.exit(p, Reason.KILL));
+        });
+    }
+
+    /** Sends each pid it receives its own pid back, for ever. */
+    private static void bounce() {
+        for (;;) {
+            if (Proc.receive() instanceof Pid other) {
+                Proc.send(other, Proc.self());
+            }
+        }
+    }
+
+    @Test
     void receiveAfterZero_andInfinity_areUnchanged(Node node) throws Exception {
         run(node, () -> {
             assertThat(Proc.receive(0)).isNull();
