@@ -62,7 +62,10 @@ import java.util.function.Supplier;
  * actions before the claim, the claimer's, and the owner's after it.
  */
 final class ProcessCell implements Runnable {
-    /** The process the current thread runs; typed Object so that one lookup with a sentinel answers "none". */
+    /**
+     * The process the current thread runs, or the {@link IdleClaim} it acts for, or its scope of
+     * {@link IdleClaims}; typed Object so that one lookup with a sentinel answers "none".
+     */
     private static final ScopedValue<Object> CURRENT = ScopedValue.newInstance();
     private static final Object NONE = new Object();
 
@@ -180,7 +183,11 @@ final class ProcessCell implements Runnable {
         if (c == NONE) {
             return null;
         }
-        throw ((IdleClaim) c).refuseRuntimeCall();
+        IdleClaim acting = c instanceof IdleClaims claims ? claims.acting : (IdleClaim) c;
+        if (acting == null) {
+            return ((IdleClaims) c).self; // in a scope for claims, between two
+        }
+        throw acting.refuseRuntimeCall();
     }
 
     /**
@@ -189,12 +196,31 @@ final class ProcessCell implements Runnable {
      */
     static ProcessCell identity() {
         Object c = CURRENT.orElse(NONE);
+        if (c instanceof IdleClaims claims) {
+            return claims.acting != null ? claims.acting.cell : claims.self;
+        }
         return c instanceof IdleClaim claim ? claim.cell : c == NONE ? null : (ProcessCell) c;
     }
 
-    /** Runs {@code body} with {@code claim} as the calling thread's process: see {@link #current}. */
+    /**
+     * Runs {@code body} with {@code claim} as the calling thread's process: see {@link #current}.
+     * In a scope of {@link IdleClaims}, by setting the scope's claim rather than binding anew.
+     */
     static <T> T actingFor(IdleClaim claim, Supplier<T> body) {
+        if (CURRENT.orElse(NONE) instanceof IdleClaims claims && claims.acting == null) {
+            claims.acting = claim;
+            try {
+                return body.get();
+            } finally {
+                claims.acting = null;
+            }
+        }
         return ScopedValue.where(CURRENT, (Object) claim).<T, RuntimeException>call(body::get);
+    }
+
+    /** Binds {@code claims} as the calling thread's identity for {@code body}. */
+    static <T> T withClaims(IdleClaims claims, Supplier<T> body) {
+        return ScopedValue.where(CURRENT, (Object) claims).<T, RuntimeException>call(body::get);
     }
 
     void start() {

@@ -3,11 +3,11 @@ package dev.graft.sys;
 import dev.graft.code.ModuleVersion;
 import dev.graft.gen.Gen;
 import dev.graft.process.IdleClaim;
+import dev.graft.process.IdleClaims;
 import dev.graft.process.LoopReceive;
 import dev.graft.process.Pid;
 import dev.graft.process.Proc;
 import dev.graft.process.ProcessNeeded;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * Changes the code of many behaviour processes as one transaction (DESIGN decision 6): what
@@ -70,6 +72,8 @@ public final class CodeChangeBatch {
     private long holdingSince;
     private final ConcurrentLinkedQueue<Pid> toNudge = new ConcurrentLinkedQueue<>();
     private volatile int decision = UNDECIDED;
+    /** How many processes answered with a failure rather than a change (the dead are not counted). */
+    private final AtomicInteger failed = new AtomicInteger();
 
     private static final Object LEFT_OUT = new Object();
     /**
@@ -130,9 +134,12 @@ public final class CodeChangeBatch {
         for (int i : indices) {
             answers.set(i, null);
         }
-        for (int i : indices) {
-            ask(i);
-        }
+        IdleClaims.run(() -> { // one binding of this thread's identity for all the claims (see IdleClaims)
+            for (int i : indices) {
+                ask(i);
+            }
+            return null;
+        });
         long left;
         long waiting = latch.getCount();
         while ((left = deadline - System.nanoTime()) > 0
@@ -142,6 +149,9 @@ public final class CodeChangeBatch {
                 leaveOutTheDead(indices); // no answer came meanwhile: some of those asked may have died
             }
             waiting = stillWaiting;
+        }
+        if (latch.getCount() == 0 && failed.get() == 0) {
+            return; // every process answered with its change, or died: no need to look at 100,000 answers
         }
         Map<Pid, Object> failures = failures(indices);
         if (!failures.isEmpty()) {
@@ -188,13 +198,9 @@ public final class CodeChangeBatch {
 
     /** Seals every prepared change; the processes whose change went stale first, to prepare again. */
     private int[] seal() {
-        List<Integer> stale = new ArrayList<>();
-        for (int i = 0; i < processes.size(); i++) {
-            if (answers.get(i) instanceof HeldChange change && !change.seal()) {
-                stale.add(i);
-            }
-        }
-        return stale.stream().mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, processes.size())
+                .filter(i -> answers.get(i) instanceof HeldChange change && !change.seal())
+                .toArray();
     }
 
     /** Counts a process that died before answering as answered: it has nothing to change. */
@@ -253,6 +259,9 @@ public final class CodeChangeBatch {
     /** A process's answer: its {@link HeldChange}, or why it failed. */
     void answer(int index, Object answer) {
         if (answers.compareAndSet(index, null, answer)) {
+            if (!(answer instanceof HeldChange)) {
+                failed.incrementAndGet();
+            }
             unanswered.countDown();
         }
     }
