@@ -134,7 +134,8 @@ class CodeChangeBatchTest {
     void aCodeChangeThatMakesARuntimeCall_runsInTheServersOwnProcess_onItsState(Node node) throws Exception {
         node.runProcess(() -> {
             // given a server whose codeChange sends its pid to the test once per run (only its process can send)
-            Pid server = GenServer.start(Reporting.class, Proc.self()).pid();
+            Pid test = Proc.self();
+            Pid server = GenServer.start(Meddling.class, (Runnable) () -> Proc.send(test, Proc.self())).pid();
             GenServer.call(server, "inc");
             // when a batch prepares: the codeChange needs the process, so it runs there, then the batch seals
             CodeChangeBatch batch = CodeChangeBatch.prepare(List.of(server), null, "1", null, 5000);
@@ -179,11 +180,64 @@ class CodeChangeBatchTest {
         });
     }
 
-    /** A counter whose codeChange makes a runtime call: it tells the process given at init its pid. */
-    public static final class Reporting implements GenServer<Object[]> {
+    @Test
+    void aChangeThatWentStale_andFailsOnItsNewState_abortsTheBatch_leavingEveryServerAsItWas(Node node) throws Exception {
+        node.runProcess(() -> {
+            // given counters with states 0, 1, 2, and a server whose codeChange calls the third
+            // after that one has prepared, so the third's change goes stale: state 3, which
+            // codeChange refuses (extra = 3)
+            List<Pid> servers = new ArrayList<>(counters(3));
+            Pid third = servers.get(2);
+            servers.add(GenServer.start(Meddling.class, (Runnable) () -> GenServer.call(third, "inc")).pid());
+
+            // when a batch prepares: the first round succeeds, the last round re-prepares the third
+            assertThatThrownBy(() -> CodeChangeBatch.prepare(servers, null, "1", 3, 5000))
+                    .isInstanceOfSatisfying(CodeChangeException.class, e -> {
+                        @SuppressWarnings("unchecked") Map<Pid, Object> failures = (Map<Pid, Object>) e.reason();
+                        assertThat(failures).containsOnlyKeys(third);
+                        assertThat((Throwable) failures.get(third)).hasMessage("refused by codeChange");
+                    });
+
+            // then every server runs on with its old state and code, the stale one on its latest state
+            assertThat(servers.subList(0, 3)).extracting(p -> GenServer.<Integer>call(p, "inc")).containsExactly(1, 2, 4);
+            assertThat(GenServer.<Integer>call(servers.get(3), "inc")).isEqualTo(1);
+            assertThat(servers).extracting(p -> Sys.getStatus(p).sysState()).containsOnly(SysState.RUNNING);
+            servers.forEach(GenServer::stop);
+            return null;
+        });
+    }
+
+    @Test
+    void aServerThatDiesAfterPreparing_isLeftOut_andTheOthersCommit(Node node) throws Exception {
+        node.runProcess(() -> {
+            // given counters with states 0, 1, 2, and a server whose codeChange kills the first,
+            // after that one has prepared
+            List<Pid> servers = new ArrayList<>(counters(3));
+            Pid first = servers.getFirst();
+            Ref down = Proc.monitor(first);
+            servers.add(GenServer.start(Meddling.class, (Runnable) () -> Proc.exit(first, Reason.KILL)).pid());
+
+            // when a batch prepares and commits
+            CodeChangeBatch batch = CodeChangeBatch.prepare(servers, null, "1", null, 5000);
+            batch.commit();
+
+            // then the first is gone, and the others run their new states
+            assertThat(Proc.receive(m -> m instanceof dev.graft.process.Down d && d.ref() == down, 5000)).isNotNull();
+            assertThat(servers.subList(1, 3)).extracting(Sys::getState).containsExactly(100, 200);
+            assertThat(((Object[]) Sys.getState(servers.get(3)))[1]).isEqualTo(0);
+            servers.subList(1, 4).forEach(GenServer::stop);
+            return null;
+        });
+    }
+
+    /**
+     * A counter whose codeChange first runs the meddling given at init (a runtime call, so it
+     * prepares in its own process, after the servers before it in the batch have prepared).
+     */
+    public static final class Meddling implements GenServer<Object[]> {
         @Override
-        public Init<Object[]> init(Object args) {
-            return Init.ok(new Object[] {args, 0});
+        public Init<Object[]> init(Object meddling) {
+            return Init.ok(new Object[] {meddling, 0});
         }
 
         @Override
@@ -195,7 +249,7 @@ class CodeChangeBatchTest {
         @Override
         public Object[] codeChange(Object oldVsn, Object state, Object extra) {
             Object[] s = (Object[]) state;
-            Proc.send((Pid) s[0], Proc.self());
+            ((Runnable) s[0]).run();
             return new Object[] {s[0], (Integer) s[1] * 100};
         }
     }
