@@ -40,13 +40,13 @@ import java.util.concurrent.locks.LockSupport;
  * that carrier's own queue. Woken from the ticking thread instead, it would wait in the JDK
  * scheduler's shared queue, which carriers kept busy by processes waking one another read only
  * when their own queues run dry: timeouts could be late by seconds under load. So processes
- * look for expired timers at every receive and before every park. What no process has taken
- * after a grace the ticking thread fires itself: {@link #GRACE_NANOS} when it had to fire the
- * batch before too, as the carriers are idle then, and serve its wake-ups at once; {@link
- * #BUSY_GRACE_NANOS} when processes fired the batch before (and at first), as the carriers are
- * busy then, and on a machine whose processors they keep busy the ticking thread and the
- * processes that would take its timers run only in the operating system's time slices (a
- * tenth of a millisecond's grace was seen to pass before any of them looked). Firing is
+ * look for expired timers at every receive and before every park. When the JVM left the
+ * processors time to spare since the ticking thread last looked ({@link ProcessorLoad}), the
+ * carriers are idle and serve the ticking thread's wake-ups at once, so it fires the timers
+ * itself, as soon as they expire. When the JVM kept them busy it leaves them to the processes
+ * for {@link #GRACE_NANOS}, and fires only what none took by then: the ticking thread and the
+ * processes that would take its timers then run only in the operating system's time slices (a
+ * tenth of a millisecond was seen to pass before any of them looked). Firing is
  * serialized, so timers fire in the order of their deadlines (those of equal deadlines, from
  * one process, in the order armed).
  *
@@ -56,10 +56,11 @@ final class TimerWheel implements Runnable {
     static final long TICK_NANOS = 1_000_000L;
     static final int BUCKETS = 512;
     private static final int MASK = BUCKETS - 1;
-    /** How long expired timers wait for a process to fire them before the ticking thread does. */
-    static final long GRACE_NANOS = 50_000L;
-    /** The same, when processes fired the last batch: a few of the operating system's time slices. */
-    static final long BUSY_GRACE_NANOS = 5_000_000L;
+    /**
+     * How long expired timers wait for a process to fire them, when the JVM keeps the
+     * processors busy, before the ticking thread does: a few of the operating system's time slices.
+     */
+    static final long GRACE_NANOS = 5_000_000L;
 
     /** How long the ticking thread waits for new timers, once it has none, before it ends. */
     private static final long LINGER_NANOS = 1_000_000_000L;
@@ -144,8 +145,7 @@ final class TimerWheel implements Runnable {
     private final long origin = System.nanoTime();
     /** When the ticking thread fires the expired timers that no process has taken. */
     private long fireBy;
-    /** Whether processes fired the last batch of expired timers, rather than the ticking thread. */
-    private volatile boolean processesFire = true;
+    private final ProcessorLoad load = new ProcessorLoad();
     /** The last tick whose bucket was visited. */
     private long visited = -1;
     /** Timers in buckets. */
@@ -196,7 +196,6 @@ final class TimerWheel implements Runnable {
     void fireExpired() {
         while (!expired.isEmpty() && FIRING.compareAndSet(this, false, true)) {
             try {
-                processesFire = Thread.currentThread() != ticker;
                 long now = System.nanoTime();
                 for (Timer t; (t = expired.poll()) != null; ) {
                     if (t.deadline - now <= 0 && t.disarm()) {
@@ -256,7 +255,11 @@ final class TimerWheel implements Runnable {
                 due.sort(byDeadline); // stable: arming order within a deadline
                 expired.addAll(due);
                 due.clear();
-                fireBy = now + (processesFire ? BUSY_GRACE_NANOS : GRACE_NANOS);
+                if (load.saturated()) {
+                    fireBy = now + GRACE_NANOS;
+                } else {
+                    fireExpired(); // the carriers are idle: they serve these wake-ups at once
+                }
             }
             if (held > 0 || !expired.isEmpty()) {
                 idleSince = now;
