@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -186,7 +187,7 @@ public final class Proc {
         if (millis == INFINITY) {
             return -1L;
         }
-        return millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+        return TimeUnit.MILLISECONDS.toNanos(millis); // saturates: a timeout of centuries is one
     }
 
     // ---- links, monitors, exit signals ----

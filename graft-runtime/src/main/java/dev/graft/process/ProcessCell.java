@@ -370,9 +370,8 @@ final class ProcessCell implements Runnable {
                 }
                 spinCredit--;
             }
-            if (timeoutNanos > 0 && (timeout == null || !timeout.arm(deadline))) {
-                timeout = new ReceiveTimeout(this, node.timers.wheel); // see ReceiveTimeout#arm
-                timeout.arm(deadline);
+            if (timeoutNanos > 0 && (timeout == null || !timeout.rearm(deadline))) {
+                timeout = new ReceiveTimeout(this, node.timers.wheel, deadline); // see ReceiveTimeout#rearm
             }
             fireExpiredTimers();
             state = idleLoop != null ? IDLE : WAITING;

@@ -10,33 +10,36 @@ package dev.graft.process;
 final class ReceiveTimeout extends TimerWheel.Timer {
     private final ProcessCell cell;
     private final TimerWheel wheel;
-    /** Owner only: the latest deadline it was armed for, once it has been. */
+    /** Owner only: the latest deadline it was armed for. */
     private long latest;
-    private boolean armedBefore;
 
-    ReceiveTimeout(ProcessCell cell, TimerWheel wheel) {
+    /** A timeout armed for {@code deadline}. */
+    ReceiveTimeout(ProcessCell cell, TimerWheel wheel, long deadline) {
         this.cell = cell;
         this.wheel = wheel;
+        latest = deadline;
+        arm();
     }
 
     /**
-     * Arms it for {@code deadline}; false, arming nothing, if the deadline is earlier than one it
-     * was armed for before: the wheel may hold it where it looks only at that later deadline, so
-     * an earlier one needs a timer of its own. Deadlines that only grow (call after call with the
-     * same timeout) re-arm one timer for ever. Owner only.
+     * Arms it again, for {@code deadline}; false, arming nothing, if the deadline is earlier than
+     * one it was armed for before: the wheel may hold it where it looks only at that later
+     * deadline, so an earlier one needs a timer of its own. Deadlines that only grow (call after
+     * call with the same timeout) re-arm one timer for ever. Owner only.
      */
-    boolean arm(long deadline) {
-        if (armedBefore && deadline - latest < 0) {
+    boolean rearm(long deadline) {
+        if (deadline - latest < 0) {
             return false;
         }
-        armedBefore = true;
         latest = deadline;
-        if (!armed || this.deadline != deadline) {
-            this.deadline = deadline;
-            armed = true;
-        }
-        wheel.add(this);
+        arm();
         return true;
+    }
+
+    private void arm() {
+        deadline = latest;
+        armed = true;
+        wheel.add(this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.graft.process;
 
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /** A node's timers: {@link Proc#sendAfter} and {@link Proc#cancelTimer}, on the node's {@link TimerWheel}. */
 final class Timers {
@@ -15,7 +16,7 @@ final class Timers {
             throw new IllegalArgumentException("sendAfter: the time must be 0 or more milliseconds, got " + millis);
         }
         TimerRef timer = new TimerRef(send);
-        timer.deadline = System.nanoTime() + (millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L);
+        timer.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         timer.armed = true;
         wheel.add(timer);
         return timer;
